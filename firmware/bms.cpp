@@ -1,0 +1,287 @@
+#include "bms.hpp"
+
+#include "indication/dry_contacts.hpp"
+#include "indication/indication.hpp"
+
+namespace lfpbms {
+
+Bms::Bms(hal::Hardware hw, const PackConfig& config, EventSink& events)
+    : hw_(hw),
+      config_(config),
+      events_(events),
+      params_(config.series_count),
+      storage_(hw.nvm, config.nvm_params_offset),
+      validator_(config.series_count, config.ntc_count),
+      soc_(params_.get(ParamId::design_capacity_mAh)),
+      engine_(params_) {}
+
+void Bms::start() {
+  const TimeMs now = hw_.clock.now_ms();
+  last_tick_ = now;
+  fsm_ = StateMachine(State::Startup, now);
+  charge_.restart(now);
+  if (storage_.load(params_) == LoadResult::Corrupt) record(SystemEvent::ParamsCorrupt);
+  soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
+  hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
+                                    params_.get(ParamId::scp_delay_us));
+  record(SystemEvent::PowerOn);
+}
+
+void Bms::tick(const BmsInputs& inputs) {
+  const TimeMs now = hw_.clock.now_ms();
+  const Measurements& m = measure(now);
+  estimate(now, m);
+  if (fsm_.state() != State::Sleep) protect(now, m, inputs);
+  const FsmOutput fsm = step_state(now, m, inputs);
+  drive(now, m, fsm);
+  last_tick_ = now;
+}
+
+const Measurements& Bms::measure(TimeMs now) {
+  hal::CellSample cells;
+  hal::CurrentSample current;
+  hal::TemperatureSample temperatures;
+  const bool have_cells = hw_.cells.read(cells);
+  const bool have_current = hw_.current.read(current);
+  const bool have_temperatures = hw_.temperatures.read(temperatures);
+  const ValidatorLimits limits{params_.get(ParamId::measurement_max_age_ms),
+                               params_.get(ParamId::pack_mismatch_mV),
+                               params_.get(ParamId::current_deadband_mA)};
+  return validator_.update(now, limits, have_cells ? &cells : nullptr,
+                           have_current ? &current : nullptr,
+                           have_temperatures ? &temperatures : nullptr);
+}
+
+void Bms::estimate(TimeMs now, const Measurements& m) {
+  if (!soc_started_ && m.cells_valid() && m.cell_count > 0) {
+    soc_.start_from_ocv(static_cast<std::uint16_t>(m.pack_voltage_mV / m.cell_count));
+    soc_started_ = true;
+  }
+  if (m.current_valid()) soc_.integrate(m.current_raw_mA, now - last_tick_);
+  full_event_ = charge_.update(now, m, params_);
+  if (full_event_) {
+    soc_.calibrate_full();
+    record(SystemEvent::FullyCharged);
+  }
+}
+
+void Bms::protect(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
+  const hal::SwitchCommand& last = status_.switches;
+  const std::int32_t fet_fault_mA = params_.get(ParamId::fet_fault_current_mA);
+  ProtectionInputs in;
+  in.m = &m;
+  in.soc_pptt = soc_.soc_pptt();
+  in.charger_present = status_.charger_present;
+  in.full_charge = charge_.full();
+  in.short_circuit = short_circuit_pending_;
+  in.reverse_polarity = (m.faults & kCellStale) == 0 && m.terminal_voltage_mV <= kReversePolarity_mV;
+  in.charge_fet_fault = m.current_valid() && !last.charge_fet && !last.charge_limiter &&
+                        m.current_mA >= fet_fault_mA;
+  in.discharge_fet_fault = m.current_valid() && !last.discharge_fet && !last.precharge &&
+                           -m.current_mA >= fet_fault_mA;
+  in.precharge_failed = precharge_failed_;
+  in.system = inputs.system;
+  in.s_since_charge_end = charge_.s_since_charge_end(now);
+  short_circuit_pending_ = false;
+  engine_.evaluate(now, in);
+  drain_protection_events();
+}
+
+FsmOutput Bms::step_state(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
+  const ButtonEvent press =
+      button_.update(now, hw_.button.pressed(), fsm_.state() == State::Sleep, config_.button);
+  if (press == ButtonEvent::ShowSoc) {
+    show_soc_until_ = now + static_cast<TimeMs>(params_.get(ParamId::soc_display_s)) * 1000u;
+  }
+  const ProtectionStatus& p = engine_.status();
+  FsmInputs in;
+  in.now = now;
+  in.button = press;
+  in.host_sleep = host_sleep_;
+  in.comm_activity = inputs.comm_activity;
+  in.link_wake = inputs.link_wake;
+  in.external_voltage = (m.faults & kCellStale) == 0 &&
+                        m.terminal_voltage_mV >= params_.get(ParamId::wake_charger_mV);
+  in.current_mA = m.current_valid() ? m.current_mA : 0;
+  in.failure = p.fault || m.faults != 0;
+  in.under_voltage = p.protect_on(ProtectionId::CellUv) || p.protect_on(ProtectionId::PackUv);
+  in.any_protection = (p.protect & ~bit(ProtectionId::FullCharge)) != 0;
+  in.balancing = status_.balancing_mask != 0;
+  in.charger_present = status_.charger_present;
+  in.cells_valid = m.cells_valid();
+  in.min_cell_mV = m.min_cell_mV;
+  in.led_count = config_.soc_led_count;
+  host_sleep_ = false;
+
+  const FsmOutput out = fsm_.step(in, params_);
+  for (std::size_t i = 0; i < fsm_.event_count(); ++i) record(fsm_.event(i));
+  if (out.reset_protections) {
+    engine_.reset_all();  // button reset: manual intervention for every latch [003][004]
+    drain_protection_events();
+  }
+  if (out.woke) engine_.restart_timers();
+  return out;
+}
+
+void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
+  const ProtectionStatus& p = engine_.status();
+  const bool awake = fsm_.state() != State::Sleep;
+  const bool failure = p.fault || m.faults != 0;
+  const bool rapid_shutdown = hw_.io.rapid_shutdown();
+  if (rapid_shutdown && !status_.rapid_shutdown) record(SystemEvent::RapidShutdown);
+
+  const std::int64_t over_pack_mV =
+      static_cast<std::int64_t>(m.terminal_voltage_mV) - static_cast<std::int64_t>(m.pack_voltage_mV);
+  const bool charger = (m.current_valid() && m.current_mA > 0) ||
+                       ((m.faults & kCellStale) == 0 && over_pack_mV >= kChargerDetect_mV);
+
+  const HeaterInputs heat{charger, m.temperatures_valid(), failure,
+                          m.min_cell_temperature_dC};
+  const Heater::Change heater = config_.has_heater && awake ? heater_.update(now, heat, params_)
+                                                            : heater_.update(now, {}, params_);
+  if (heater == Heater::Change::On) record(SystemEvent::HeaterOn);
+  if (heater == Heater::Change::Off) record(SystemEvent::HeaterOff);
+  if (heater == Heater::Change::Timeout) record(SystemEvent::HeaterTimeout);
+
+  GateInputs g;
+  g.fets_allowed = fsm.fets_allowed;
+  g.auto_wake_try = fsm.auto_wake_try;
+  g.protection = &p;
+  g.measurements_invalid = m.faults != 0;
+  g.rapid_shutdown = rapid_shutdown;
+  g.host_charge_off = host_charge_off_;
+  g.host_discharge_off = host_discharge_off_;
+  g.heater_holds_charge = heater_.holds_charge();
+  g.current_mA = m.current_valid() ? m.current_mA : 0;
+  g.pack_voltage_mV = m.pack_voltage_mV;
+  g.terminal_voltage_mV = m.terminal_voltage_mV;
+  GateDecision d = gate_.update(now, g, params_);
+  d.command.heater = heater_.on();
+  precharge_failed_ = d.precharge_failed;
+  if (d.limiter == ChargeLimiter::Change::On) record(SystemEvent::LimiterOn);
+  if (d.limiter == ChargeLimiter::Change::Off) record(SystemEvent::LimiterOff);
+
+  const bool full = p.protect_on(ProtectionId::FullCharge);
+  const ForceChargeInputs fc{charge_.s_since_charge_end(now), m.pack_voltage_mV,
+                             p.alarm_on(ProtectionId::CellUv) || p.alarm_on(ProtectionId::PackUv) ||
+                                 p.protect_on(ProtectionId::CellUv) ||
+                                 p.protect_on(ProtectionId::PackUv),
+                             full};
+  const ForceCharge::Change force = force_charge_.update(fc, params_);
+  if (force == ForceCharge::Change::On) record(SystemEvent::ForceChargeOn);
+  if (force == ForceCharge::Change::Off) record(SystemEvent::ForceChargeOff);
+  const LimitInputs li{&m, soc_.soc_pptt(), d.charge_allowed, d.discharge_allowed, full,
+                       force_charge_.requested()};
+
+  IndicationInputs ind;
+  ind.now = now;
+  ind.state = fsm_.state();
+  ind.state_entered = fsm_.entered_at();
+  ind.protection = &p;
+  ind.failure = failure;
+  ind.charger_present = charger;
+  ind.limiter_active = gate_.limiter_active();
+  ind.soc_pptt = soc_.soc_pptt();
+  ind.show_soc = now < show_soc_until_;
+
+  BmsStatus& s = status_;
+  s.time_ms = now;
+  s.state = fsm_.reported();
+  s.phase = fsm_.state();
+  s.sleep_reason = fsm_.sleep_reason();
+  s.measurements = m;
+  s.protection = p;
+  s.limits = limits_.update(li, params_);
+  s.switches = awake ? d.command : hal::SwitchCommand{};
+  s.indicators = indicate(ind, config_, params_);
+  s.contacts = dry_contacts(config_.contacts, p, awake, failure, d.charge_allowed,
+                            d.discharge_allowed);
+  s.soc_pptt = soc_.soc_pptt();
+  s.remaining_mAh = soc_.remaining_mAh();
+  s.full_capacity_mAh = soc_.capacity_mAh();
+  s.fault_code = fault_code(p);
+  s.failure = failure;
+  s.charger_present = charger;
+  s.limiter_active = gate_.limiter_active();
+  s.heater_on = d.command.heater;
+  s.force_charge = force_charge_.requested();
+  s.rapid_shutdown = rapid_shutdown;
+  s.passive_input = hw_.io.passive_input();
+
+  hw_.switches.apply(s.switches);
+  hw_.indicators.show(s.indicators);
+  hw_.io.set_contacts(s.contacts);
+}
+
+void Bms::drain_protection_events() {
+  for (std::size_t i = 0; i < engine_.transition_count(); ++i) {
+    const Transition& t = engine_.transition(i);
+    record(t.kind, static_cast<std::uint8_t>(t.id));
+    // The under-voltage trip is the bottom of the usable range: SOC calibrates to 0 there.
+    if (t.kind == EventKind::Protect &&
+        (t.id == ProtectionId::CellUv || t.id == ProtectionId::PackUv)) {
+      soc_.calibrate_empty();
+    }
+  }
+  engine_.clear_transitions();
+}
+
+void Bms::record(EventKind kind, std::uint8_t source) {
+  const Measurements& m = validator_.measurements();
+  Event e;
+  e.kind = kind;
+  e.source = source;
+  e.time_ms = hw_.clock.now_ms();
+  e.unix_time_s = hw_.clock.unix_time_s();
+  e.snapshot = {m.max_cell_mV,
+                m.min_cell_mV,
+                m.pack_voltage_mV,
+                m.current_mA,
+                m.max_cell_temperature_dC,
+                m.min_cell_temperature_dC,
+                m.mosfet_temperature_dC,
+                m.ambient_temperature_dC,
+                soc_.soc_pptt()};
+  events_.record(e);
+}
+
+WriteResult Bms::stored(WriteResult result) {
+  if (result.ok()) {
+    storage_.save(params_);
+    soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
+    hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
+                                      params_.get(ParamId::scp_delay_us));
+  }
+  return result;
+}
+
+WriteResult Bms::set_param(ParamId id, std::int32_t value) {
+  const WriteResult r = stored(params_.write(id, value));
+  if (r.ok()) record(SystemEvent::ParamsWritten);
+  return r;
+}
+
+WriteResult Bms::set_params(const ParamWrite* writes, std::size_t count) {
+  const WriteResult r = stored(params_.write(writes, count));
+  if (r.ok()) record(SystemEvent::ParamsWritten);
+  return r;
+}
+
+void Bms::restore_defaults() {
+  params_.restore_defaults();
+  stored({});
+  record(SystemEvent::ParamsRestored);
+}
+
+void Bms::clear_latched() {
+  engine_.clear_latched();
+  record(SystemEvent::HostClear);
+  drain_protection_events();
+}
+
+void Bms::set_host_switches(bool charge_off, bool discharge_off) {
+  host_charge_off_ = charge_off;
+  host_discharge_off_ = discharge_off;
+}
+
+}  // namespace lfpbms

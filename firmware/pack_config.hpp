@@ -1,0 +1,35 @@
+#pragma once
+// What a product is built as: fixed by the hardware and the product profile, not settable
+// from the host (the settings are in the parameter table).
+#include <cstddef>
+#include <cstdint>
+
+#include "state/button_tracker.hpp"
+
+namespace lfpbms {
+
+// Whose RUN/ALM/SOC table the pack follows (IN-2).
+enum class IndicationStyle : std::uint8_t {
+  Standard,    // [001 §5.4] / [004 §7]
+  Vtac000,     // [000 §5.3]: RUN steady, 6-LED fault codes, per-code buzzer
+  Voltium003,  // [003 §3.3.3.4]
+  Voltgo002,   // [002 §4.5]
+};
+
+enum class ContactMode : std::uint8_t {
+  AlarmAndLowSoc,         // [001 §2.2][004 §4.3]: contact 1 alarm, contact 2 low SOC
+  ChargeDischargeEnable,  // [003 §3.3.3.1]: output 1 charge enable, output 2 discharge enable
+};
+
+struct PackConfig {
+  std::uint8_t series_count = 16;
+  std::uint8_t ntc_count = 4;
+  std::uint8_t soc_led_count = 6;  // 4 or 6
+  IndicationStyle indication = IndicationStyle::Standard;
+  ContactMode contacts = ContactMode::AlarmAndLowSoc;
+  bool has_heater = false;
+  ButtonTimings button;
+  std::size_t nvm_params_offset = 0;
+};
+
+}  // namespace lfpbms

@@ -1,0 +1,5 @@
+#include <gtest/gtest.h>
+
+#include "fake_hardware.hpp"
+
+TEST(Smoke, builds) { SUCCEED(); }
