@@ -1,5 +1,0 @@
-#include <gtest/gtest.h>
-
-#include "fake_hardware.hpp"
-
-TEST(Smoke, builds) { SUCCEED(); }
