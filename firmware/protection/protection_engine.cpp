@@ -87,6 +87,10 @@ ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q,
       return {flag(in.full_charge || rows_[slot(ProtectionId::CellOv)].protect ||
                    rows_[slot(ProtectionId::PackOv)].protect),
               true};
+    case Quantity::FullDischarge:  // the under-voltage rows come earlier in the table
+      return {flag(rows_[slot(ProtectionId::CellUv)].protect ||
+                   rows_[slot(ProtectionId::PackUv)].protect),
+              true};
     case Quantity::IdTimeout:
       return {flag(in.system.id_timeout), true};
     case Quantity::AddressConflict:

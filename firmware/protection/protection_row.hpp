@@ -36,6 +36,7 @@ enum class ProtectionId : std::uint8_t {
   DischargeFetFault,   // PR-17 dhg MOS
   CellSpread,          // PR-18
   FullCharge,          // PR-19
+  FullDischarge,       // PR-19
   LowSoc,              // PR-20
   IdTimeout,           // PR-21 ID_OVER
   AddressConflict,     // PR-21
@@ -72,6 +73,7 @@ enum class Quantity : std::uint8_t {
   ChargeFetFault,
   DischargeFetFault,
   FullCharge,
+  FullDischarge,
   IdTimeout,
   AddressConflict,
   DipFault,
