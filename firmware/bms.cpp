@@ -24,6 +24,7 @@ void Bms::start() {
   soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
   hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
                                     params_.get(ParamId::scp_delay_us));
+  estimate(now, measure(now));  // the first picture: SOC from the resting voltage
   record(SystemEvent::PowerOn);
 }
 
