@@ -8,8 +8,12 @@ namespace {
 
 using I = ProtectionId;
 
-bool both_open(const fakes::FakeBoard& b) { return !b.switches.charge_fet && !b.switches.discharge_fet; }
-bool both_closed(const fakes::FakeBoard& b) { return b.switches.charge_fet && b.switches.discharge_fet; }
+bool both_open(const fakes::FakeBoard& b) {
+  return !b.switches.charge_fet && !b.switches.discharge_fet;
+}
+bool both_closed(const fakes::FakeBoard& b) {
+  return b.switches.charge_fet && b.switches.discharge_fet;
+}
 
 TEST(SM_1_pipeline, starts_with_the_led_test_then_closes_both_fets) {
   BmsRig rig;
@@ -135,7 +139,7 @@ TEST(PR_2_soc, under_voltage_trip_calibrates_soc_to_zero) {
 TEST(PR_19_pipeline, charge_taper_end_sets_full_soc_100_and_float_voltage) {
   BmsRig rig;
   rig.run_until_running();
-  rig.board.set_cells(3490);  // 55.84 V >= 56.0 V - 0.2 V
+  rig.board.set_cells(3490);    // 55.84 V >= 56.0 V - 0.2 V
   rig.board.set_current(4000);  // <= 0.05C
   rig.run_ms(299000);
   EXPECT_FALSE(rig.status().protection.protect_on(I::FullCharge));
@@ -182,8 +186,8 @@ TEST(ST_3_events, protection_events_carry_time_and_measurements) {
   EXPECT_EQ(trip->snapshot.max_cell_mV, 3720);
   EXPECT_EQ(trip->snapshot.pack_voltage_mV, 15u * 3300u + 3720u);
   EXPECT_GT(trip->unix_time_s, 1767225600u);
-  EXPECT_EQ(trip->code(), (static_cast<unsigned>(EventKind::Protect) << 8) |
-                              static_cast<unsigned>(I::CellOv));
+  EXPECT_EQ(trip->code(),
+            (static_cast<unsigned>(EventKind::Protect) << 8) | static_cast<unsigned>(I::CellOv));
 }
 
 }  // namespace

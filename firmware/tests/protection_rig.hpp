@@ -1,5 +1,7 @@
 #pragma once
 // The protection engine alone, fed hand-made measurements every 100 ms.
+#include <gtest/gtest.h>
+
 #include <vector>
 
 #include "protection/protection_engine.hpp"
@@ -7,7 +9,8 @@
 namespace lfpbms::testing {
 
 struct ProtectionRig {
-  explicit ProtectionRig(std::uint8_t series = 16) : series_count(series), params(series), engine(params) {
+  explicit ProtectionRig(std::uint8_t series = 16)
+      : series_count(series), params(series), engine(params) {
     nominal();
   }
 
@@ -100,5 +103,12 @@ struct ProtectionRig {
   TimeMs now = 0;
   std::vector<Transition> transitions;
 };
+
+// Cell over-voltage protection, tripped and asserted.
+inline void trip_cell_ov(ProtectionRig& rig) {
+  rig.set(Quantity::MaxCell_mV, 3700);
+  rig.run_ms(1100);
+  ASSERT_TRUE(rig.protect(ProtectionId::CellOv));
+}
 
 }  // namespace lfpbms::testing
