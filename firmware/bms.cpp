@@ -75,11 +75,12 @@ void Bms::protect(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
   in.charger_present = status_.charger_present;
   in.full_charge = charge_.full();
   in.short_circuit = short_circuit_pending_;
-  in.reverse_polarity = (m.faults & kCellStale) == 0 && m.terminal_voltage_mV <= kReversePolarity_mV;
-  in.charge_fet_fault = m.current_valid() && !last.charge_fet && !last.charge_limiter &&
-                        m.current_mA >= fet_fault_mA;
-  in.discharge_fet_fault = m.current_valid() && !last.discharge_fet && !last.precharge &&
-                           -m.current_mA >= fet_fault_mA;
+  in.reverse_polarity =
+      (m.faults & kCellStale) == 0 && m.terminal_voltage_mV <= kReversePolarity_mV;
+  in.charge_fet_fault =
+      m.current_valid() && !last.charge_fet && !last.charge_limiter && m.current_mA >= fet_fault_mA;
+  in.discharge_fet_fault =
+      m.current_valid() && !last.discharge_fet && !last.precharge && -m.current_mA >= fet_fault_mA;
   in.precharge_failed = precharge_failed_;
   in.system = inputs.system;
   in.s_since_charge_end = charge_.s_since_charge_end(now);
@@ -131,13 +132,12 @@ void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   const bool rapid_shutdown = hw_.io.rapid_shutdown();
   if (rapid_shutdown && !status_.rapid_shutdown) record(SystemEvent::RapidShutdown);
 
-  const std::int64_t over_pack_mV =
-      static_cast<std::int64_t>(m.terminal_voltage_mV) - static_cast<std::int64_t>(m.pack_voltage_mV);
+  const std::int64_t over_pack_mV = static_cast<std::int64_t>(m.terminal_voltage_mV) -
+                                    static_cast<std::int64_t>(m.pack_voltage_mV);
   const bool charger = (m.current_valid() && m.current_mA > 0) ||
                        ((m.faults & kCellStale) == 0 && over_pack_mV >= kChargerDetect_mV);
 
-  const HeaterInputs heat{charger, m.temperatures_valid(), failure,
-                          m.min_cell_temperature_dC};
+  const HeaterInputs heat{charger, m.temperatures_valid(), failure, m.min_cell_temperature_dC};
   const Heater::Change heater = config_.has_heater && awake ? heater_.update(now, heat, params_)
                                                             : heater_.update(now, {}, params_);
   if (heater == Heater::Change::On) record(SystemEvent::HeaterOn);
@@ -171,8 +171,8 @@ void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   const ForceCharge::Change force = force_charge_.update(fc, params_);
   if (force == ForceCharge::Change::On) record(SystemEvent::ForceChargeOn);
   if (force == ForceCharge::Change::Off) record(SystemEvent::ForceChargeOff);
-  const LimitInputs li{&m, soc_.soc_pptt(), d.charge_allowed, d.discharge_allowed, full,
-                       force_charge_.requested()};
+  const LimitInputs li{&m,   soc_.soc_pptt(),          d.charge_allowed, d.discharge_allowed,
+                       full, force_charge_.requested()};
 
   IndicationInputs ind;
   ind.now = now;
@@ -195,8 +195,8 @@ void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   s.limits = limits_.update(li, params_);
   s.switches = awake ? d.command : hal::SwitchCommand{};
   s.indicators = indicate(ind, config_, params_);
-  s.contacts = dry_contacts(config_.contacts, p, awake, failure, d.charge_allowed,
-                            d.discharge_allowed);
+  s.contacts =
+      dry_contacts(config_.contacts, p, awake, failure, d.charge_allowed, d.discharge_allowed);
   s.soc_pptt = soc_.soc_pptt();
   s.remaining_mAh = soc_.remaining_mAh();
   s.full_capacity_mAh = soc_.capacity_mAh();

@@ -15,11 +15,12 @@ int main(int argc, char** argv) {
   int series = 16;
   auto* table = app.add_subcommand("table", "print a firmware table");
   std::string which;
-  table->add_option("which", which, "protections | params")->required()->check(
-      CLI::IsMember({"protections", "params"}));
+  table->add_option("which", which, "protections | params")
+      ->required()
+      ->check(CLI::IsMember({"protections", "params"}));
   table->add_flag("--markdown", markdown, "as a Markdown table");
-  table->add_option("--cells", series, "series count for parameter defaults")->check(
-      CLI::Range(4, 16));
+  table->add_option("--cells", series, "series count for parameter defaults")
+      ->check(CLI::Range(4, 16));
 
   CLI11_PARSE(app, argc, argv);
   if (*selftest) return lfpbms::app::run_selftest(quiet) == 0 ? 0 : 1;

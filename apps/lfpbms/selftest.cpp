@@ -31,8 +31,7 @@ class EventPrinter final : public EventSink {
                                  : row_event_text(e);
     fmt::print("    [{:>9.1f} s] {:<48} cells {}-{} mV, {:.1f} A, SOC {:.1f} %\n",
                static_cast<double>(e.time_ms) / 1000.0, what, e.snapshot.min_cell_mV,
-               e.snapshot.max_cell_mV, e.snapshot.current_mA / 1000.0,
-               e.snapshot.soc_pptt / 100.0);
+               e.snapshot.max_cell_mV, e.snapshot.current_mA / 1000.0, e.snapshot.soc_pptt / 100.0);
   }
   int count = 0;
 
@@ -42,7 +41,8 @@ class EventPrinter final : public EventSink {
 
 class Story {
  public:
-  explicit Story(bool quiet) : quiet_(quiet), printer_(quiet), bms_(board.hardware(), config_, printer_) {
+  explicit Story(bool quiet)
+      : quiet_(quiet), printer_(quiet), bms_(board.hardware(), config_, printer_) {
     bms_.start();
   }
 
@@ -91,7 +91,9 @@ class Story {
   int failures_ = 0;
 };
 
-bool protecting(const Story& s, ProtectionId id) { return s.status().protection.protect_on(id); }
+bool protecting(const Story& s, ProtectionId id) {
+  return s.status().protection.protect_on(id);
+}
 
 void power_on(Story& s) {
   s.chapter("Power on: a 16S 100 Ah pack, default settings");
@@ -99,10 +101,11 @@ void power_on(Story& s) {
   const auto& l = s.status().limits;
   s.check(s.status().state == ReportedState::Standby, "LED test done, standby");
   s.check(s.status().switches.charge_fet && s.status().switches.discharge_fet, "both FETs closed");
-  s.check(l.charge_voltage_mV == 56000 && l.charge_current_limit_mA == 70000 &&
-              l.discharge_current_limit_mA == 100000,
-          fmt::format("inverter told: CVL {:.1f} V, CCL {} A, DCL {} A", l.charge_voltage_mV / 1000.0,
-                      l.charge_current_limit_mA / 1000, l.discharge_current_limit_mA / 1000));
+  s.check(
+      l.charge_voltage_mV == 56000 && l.charge_current_limit_mA == 70000 &&
+          l.discharge_current_limit_mA == 100000,
+      fmt::format("inverter told: CVL {:.1f} V, CCL {} A, DCL {} A", l.charge_voltage_mV / 1000.0,
+                  l.charge_current_limit_mA / 1000, l.discharge_current_limit_mA / 1000));
 }
 
 void over_voltage(Story& s) {
@@ -127,11 +130,13 @@ void over_current(Story& s) {
   for (int i = 1; i <= 3; ++i) {
     s.board.set_current(-135000);
     s.run_s(10.2);
-    s.check(protecting(s, ProtectionId::DischargeOc1), fmt::format("discharge over-current #{} after 10 s", i));
+    s.check(protecting(s, ProtectionId::DischargeOc1),
+            fmt::format("discharge over-current #{} after 10 s", i));
     s.board.set_current(0);
     s.run_s(61);
   }
-  s.check(s.status().protection.latched_on(ProtectionId::DischargeOc1), "locked after 3 continuous events");
+  s.check(s.status().protection.latched_on(ProtectionId::DischargeOc1),
+          "locked after 3 continuous events");
   s.check(!s.status().switches.discharge_fet, "discharge FET stays open");
   s.press(7);
   s.run_s(6);
@@ -196,7 +201,8 @@ void deep_discharge(Story& s) {
   s.board.set_current(10000);
   s.run_s(3);
   s.board.release_terminals();
-  s.check(s.status().state == ReportedState::Charge, "the generator's charge current keeps it awake");
+  s.check(s.status().state == ReportedState::Charge,
+          "the generator's charge current keeps it awake");
 }
 
 }  // namespace

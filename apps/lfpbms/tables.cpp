@@ -37,14 +37,14 @@ void print_protection_table(bool markdown) {
     fmt::print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   }
   for (const ProtectionRow* r = protection_rows_begin(); r != protection_rows_end(); ++r) {
-    const std::string line = fmt::format(
-        "{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}", r->name, r->text,
-        quantity_name(r->quantity), r->side == Side::High ? "high" : "low",
-        ref_text(r->alarm, params), ref_text(r->protect, params),
-        ref_text(r->protect_delay_ms, params), ref_text(r->release, params),
-        ref_text(r->release_delay_ms, params), release_rule_name(r->release_rule),
-        latch_rule_name(r->latch), fets_name(r->opens),
-        r->fault_code != 0 ? fmt::format("{:02}", r->fault_code) : std::string("-"));
+    const std::string line =
+        fmt::format("{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}", r->name,
+                    r->text, quantity_name(r->quantity), r->side == Side::High ? "high" : "low",
+                    ref_text(r->alarm, params), ref_text(r->protect, params),
+                    ref_text(r->protect_delay_ms, params), ref_text(r->release, params),
+                    ref_text(r->release_delay_ms, params), release_rule_name(r->release_rule),
+                    latch_rule_name(r->latch), fets_name(r->opens),
+                    r->fault_code != 0 ? fmt::format("{:02}", r->fault_code) : std::string("-"));
     row_out(markdown, r->spec, line);
   }
 }
@@ -58,9 +58,9 @@ void print_parameter_table(bool markdown, int series_count) {
   for (std::size_t i = 0; i < kParamCount; ++i) {
     const auto id = static_cast<ParamId>(i);
     const ParamDef& d = param_def(id);
-    const std::string rest = fmt::format(
-        "{} | {} | {} | {} | {} | {}", d.name, unit_name(d.unit), param_default(id, n),
-        param_min(id, n), param_max(id, n), d.scale == Scale::PerCell ? "yes" : "");
+    const std::string rest =
+        fmt::format("{} | {} | {} | {} | {} | {}", d.name, unit_name(d.unit), param_default(id, n),
+                    param_min(id, n), param_max(id, n), d.scale == Scale::PerCell ? "yes" : "");
     row_out(markdown, fmt::format("{}", i), rest);
   }
 }

@@ -16,6 +16,8 @@ inline constexpr TimeMs kTickMs = 100;  // the protection tick
 inline constexpr std::int32_t kFullSoc_pptt = 10000;
 
 // Elapsed time since `since`, saturating at zero if `since` lies in the future.
-constexpr TimeMs elapsed_ms(TimeMs now, TimeMs since) { return now > since ? now - since : 0; }
+constexpr TimeMs elapsed_ms(TimeMs now, TimeMs since) {
+  return now > since ? now - since : 0;
+}
 
 }  // namespace lfpbms

@@ -21,7 +21,9 @@ class SocEstimator {
   void set_capacity(std::int32_t capacity_mAh);
 
   std::int32_t soc_pptt() const;
-  std::int32_t remaining_mAh() const { return static_cast<std::int32_t>(charge_mAms_ / kMsPerHour); }
+  std::int32_t remaining_mAh() const {
+    return static_cast<std::int32_t>(charge_mAms_ / kMsPerHour);
+  }
   std::int32_t capacity_mAh() const { return capacity_mAh_; }
 
  private:

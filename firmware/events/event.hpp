@@ -18,31 +18,31 @@ enum class EventKind : std::uint8_t {
 };
 
 // X(name, text). Append only: the position is the stored code.
-#define LFPBMS_SYSTEM_EVENTS(X)                                \
-  X(PowerOn, "power on")                                       \
-  X(ParamsCorrupt, "stored parameters corrupt, defaults used") \
-  X(ParamsRestored, "parameters restored to defaults")         \
-  X(ParamsWritten, "parameters written")                       \
-  X(EnterStandby, "standby")                                   \
-  X(EnterCharge, "charging")                                   \
-  X(EnterDischarge, "discharging")                             \
-  X(EnterFault, "failure mode")                                \
-  X(EnterSleep, "sleep")                                       \
-  X(Wake, "wake")                                              \
-  X(SleepRefused, "sleep refused: external voltage present")   \
-  X(ButtonReset, "button reset")                               \
-  X(HostClear, "latched protections cleared by host")          \
-  X(AutoWakeTry, "automatic wake: trying the FETs")            \
-  X(AutoWakeFailed, "automatic wake failed: no charge current") \
+#define LFPBMS_SYSTEM_EVENTS(X)                                        \
+  X(PowerOn, "power on")                                               \
+  X(ParamsCorrupt, "stored parameters corrupt, defaults used")         \
+  X(ParamsRestored, "parameters restored to defaults")                 \
+  X(ParamsWritten, "parameters written")                               \
+  X(EnterStandby, "standby")                                           \
+  X(EnterCharge, "charging")                                           \
+  X(EnterDischarge, "discharging")                                     \
+  X(EnterFault, "failure mode")                                        \
+  X(EnterSleep, "sleep")                                               \
+  X(Wake, "wake")                                                      \
+  X(SleepRefused, "sleep refused: external voltage present")           \
+  X(ButtonReset, "button reset")                                       \
+  X(HostClear, "latched protections cleared by host")                  \
+  X(AutoWakeTry, "automatic wake: trying the FETs")                    \
+  X(AutoWakeFailed, "automatic wake failed: no charge current")        \
   X(AutoWakeStopped, "automatic wake stopped after too many failures") \
-  X(HeaterOn, "heater on")                                     \
-  X(HeaterOff, "heater off")                                   \
-  X(HeaterTimeout, "heater stopped: time limit")               \
-  X(LimiterOn, "charge current limiter on")                    \
-  X(LimiterOff, "charge current limiter off")                  \
-  X(ForceChargeOn, "force charge requested")                   \
-  X(ForceChargeOff, "force charge ended")                      \
-  X(RapidShutdown, "rapid shutdown input asserted")            \
+  X(HeaterOn, "heater on")                                             \
+  X(HeaterOff, "heater off")                                           \
+  X(HeaterTimeout, "heater stopped: time limit")                       \
+  X(LimiterOn, "charge current limiter on")                            \
+  X(LimiterOff, "charge current limiter off")                          \
+  X(ForceChargeOn, "force charge requested")                           \
+  X(ForceChargeOff, "force charge ended")                              \
+  X(RapidShutdown, "rapid shutdown input asserted")                    \
   X(FullyCharged, "full charge detected")
 
 enum class SystemEvent : std::uint8_t {

@@ -26,7 +26,9 @@ class FakeBoard final : public hal::CellMonitor,
     set_temperatures(250);
   }
 
-  hal::Hardware hardware() { return {*this, *this, *this, *this, *this, *this, *this, *this, *this}; }
+  hal::Hardware hardware() {
+    return {*this, *this, *this, *this, *this, *this, *this, *this, *this};
+  }
 
   // --- inputs ---------------------------------------------------------------------------
   void set_cells(std::uint16_t mV) {
@@ -106,7 +108,9 @@ class FakeBoard final : public hal::CellMonitor,
   void show(const hal::IndicatorFrame& f) override { frame = f; }
   bool pressed() override { return button_down; }
   TimeMs now_ms() override { return time_ms; }
-  std::uint32_t unix_time_s() override { return unix_s + static_cast<std::uint32_t>(time_ms / 1000); }
+  std::uint32_t unix_time_s() override {
+    return unix_s + static_cast<std::uint32_t>(time_ms / 1000);
+  }
   std::size_t size() const override { return memory.size(); }
   bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override {
     if (offset + length > memory.size()) return false;
@@ -132,9 +136,9 @@ class EventLog final : public EventSink {
  public:
   void record(const Event& e) override { events.push_back(e); }
   std::size_t count(EventKind kind, std::uint8_t source) const {
-    return static_cast<std::size_t>(std::count_if(events.begin(), events.end(), [&](const Event& e) {
-      return e.kind == kind && e.source == source;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(events.begin(), events.end(),
+                      [&](const Event& e) { return e.kind == kind && e.source == source; }));
   }
   std::size_t count(SystemEvent e) const {
     return count(EventKind::System, static_cast<std::uint8_t>(e));

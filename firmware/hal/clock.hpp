@@ -7,7 +7,7 @@ namespace lfpbms::hal {
 
 class Clock {
  public:
-  virtual TimeMs now_ms() = 0;             // monotonic, from power-up
+  virtual TimeMs now_ms() = 0;              // monotonic, from power-up
   virtual std::uint32_t unix_time_s() = 0;  // wall clock (RTC), settable by the host
 
  protected:

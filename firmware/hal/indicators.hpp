@@ -10,11 +10,11 @@ namespace lfpbms::hal {
 enum class LedPattern : std::uint8_t {
   Off,
   On,
-  Flash1,    // 0.25 s on / 3.75 s off
-  Flash2,    // 0.5 s on / 0.5 s off (also the 1 Hz blink)
-  Flash3,    // 0.5 s on / 1.5 s off
-  Slow,      // 1.0 s on / 1.0 s off (product [002])
-  Fast5Hz,   // 0.1 s on / 0.1 s off
+  Flash1,   // 0.25 s on / 3.75 s off
+  Flash2,   // 0.5 s on / 0.5 s off (also the 1 Hz blink)
+  Flash3,   // 0.5 s on / 1.5 s off
+  Slow,     // 1.0 s on / 1.0 s off (product [002])
+  Fast5Hz,  // 0.1 s on / 0.1 s off
 };
 
 enum class BuzzerPattern : std::uint8_t {

@@ -6,9 +6,9 @@ namespace lfpbms::hal {
 struct SwitchCommand {
   bool charge_fet = false;
   bool discharge_fet = false;
-  bool precharge = false;        // pre-charge resistor path around the discharge FET
-  bool charge_limiter = false;   // current-limiting path around the charge FET
-  bool heater = false;           // heating film
+  bool precharge = false;       // pre-charge resistor path around the discharge FET
+  bool charge_limiter = false;  // current-limiting path around the charge FET
+  bool heater = false;          // heating film
 };
 
 class PowerSwitches {

@@ -4,7 +4,9 @@ namespace lfpbms {
 
 namespace {
 
-std::int32_t flag(bool b) { return b ? 1 : 0; }
+std::int32_t flag(bool b) {
+  return b ? 1 : 0;
+}
 
 bool past(Side side, std::int32_t v, std::int32_t level) {
   return side == Side::High ? v >= level : v <= level;
@@ -40,8 +42,7 @@ LockLimits lock_limits(LockGroup group) {
 
 }  // namespace
 
-ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q,
-                                                    const ProtectionInputs& in) const {
+ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q, const ProtectionInputs& in) const {
   const Measurements& m = *in.m;
   const bool cells = m.cells_valid();
   const bool temps = m.temperatures_valid();
@@ -144,7 +145,8 @@ void ProtectionEngine::update_alarm(const ProtectionRow& row, RowState& st, Time
     }
     return;
   }
-  const std::int32_t hyst = row.alarm_hysteresis.present() ? row.alarm_hysteresis.value(params_) : 0;
+  const std::int32_t hyst =
+      row.alarm_hysteresis.present() ? row.alarm_hysteresis.value(params_) : 0;
   const std::int32_t clear_level = row.side == Side::High ? level - hyst : level + hyst;
   if (st.alarm_clear.update(back(row.side, v, clear_level), now,
                             delay_of(row.release_delay_ms, params_))) {
@@ -186,9 +188,8 @@ bool ProtectionEngine::count_towards_lock(const ProtectionRow& row, TimeMs now) 
   return lock.count >= limits.count.value(params_);
 }
 
-bool ProtectionEngine::release_condition(const ProtectionRow& row, const RowState& st,
-                                         TimeMs now, std::int32_t v,
-                                         const ProtectionInputs& in) const {
+bool ProtectionEngine::release_condition(const ProtectionRow& row, const RowState& st, TimeMs now,
+                                         std::int32_t v, const ProtectionInputs& in) const {
   const std::int32_t current_mA = in.m->current_valid() ? in.m->current_mA : 0;
   switch (row.release_rule) {
     case ReleaseRule::Level:
@@ -205,8 +206,7 @@ bool ProtectionEngine::release_condition(const ProtectionRow& row, const RowStat
     case ReleaseRule::UnderVoltage: {
       const bool level = back(row.side, v, row.release.value(params_));
       const bool charging = current_mA > 0;
-      return params_.get(ParamId::uv_release_any) != 0 ? (level || charging)
-                                                        : (level && charging);
+      return params_.get(ParamId::uv_release_any) != 0 ? (level || charging) : (level && charging);
     }
     case ReleaseRule::Time:
       return now - st.tripped_at >= delay_of(row.release_delay_ms, params_);

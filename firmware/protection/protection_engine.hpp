@@ -24,12 +24,12 @@ struct ProtectionInputs {
   const Measurements* m = nullptr;
   std::int32_t soc_pptt = 0;
   bool charger_present = false;
-  bool full_charge = false;        // the charge taper has ended (PR-19)
-  bool short_circuit = false;      // the hardware comparator tripped since the last tick
+  bool full_charge = false;    // the charge taper has ended (PR-19)
+  bool short_circuit = false;  // the hardware comparator tripped since the last tick
   bool reverse_polarity = false;
-  bool charge_fet_fault = false;   // charge current although the charge path is open
+  bool charge_fet_fault = false;  // charge current although the charge path is open
   bool discharge_fet_fault = false;
-  bool precharge_failed = false;   // a pre-charge attempt timed out this tick
+  bool precharge_failed = false;  // a pre-charge attempt timed out this tick
   std::uint32_t s_since_charge_end = 0xFFFFFFFFu;
   SystemFaults system;
 };
@@ -107,8 +107,8 @@ class ProtectionEngine {
   void update_trip(const ProtectionRow& row, RowState& st, TimeMs now, std::int32_t v);
   void update_release(const ProtectionRow& row, RowState& st, TimeMs now, std::int32_t v,
                       const ProtectionInputs& in);
-  bool release_condition(const ProtectionRow& row, const RowState& st, TimeMs now,
-                         std::int32_t v, const ProtectionInputs& in) const;
+  bool release_condition(const ProtectionRow& row, const RowState& st, TimeMs now, std::int32_t v,
+                         const ProtectionInputs& in) const;
   bool count_towards_lock(const ProtectionRow& row, TimeMs now);
   void clear_row(ProtectionId id, EventKind kind);
   void refresh_status();

@@ -13,20 +13,24 @@ const char* pick(const char* const (&names)[N], unsigned i) {
 
 const char* quantity_name(Quantity q) {
   constexpr const char* kNames[] = {
-      "max cell mV",       "min cell mV",      "pack mV",         "max cell temp 0.1°C",
-      "min cell temp 0.1°C", "ambient 0.1°C",  "MOSFET 0.1°C",    "charge mA",
-      "discharge mA",      "cell spread mV",   "SOC 0.01%",       "short-circuit trip",
-      "reverse polarity",  "NTC failure",      "sampling failure", "current sensor failure",
-      "charge FET leak",   "discharge FET leak", "charge taper end", "under-voltage active",
-      "ID time-out",       "address conflict", "DIP fault",       "cabinet fault",
+      "max cell mV",         "min cell mV",        "pack mV",          "max cell temp 0.1°C",
+      "min cell temp 0.1°C", "ambient 0.1°C",      "MOSFET 0.1°C",     "charge mA",
+      "discharge mA",        "cell spread mV",     "SOC 0.01%",        "short-circuit trip",
+      "reverse polarity",    "NTC failure",        "sampling failure", "current sensor failure",
+      "charge FET leak",     "discharge FET leak", "charge taper end", "under-voltage active",
+      "ID time-out",         "address conflict",   "DIP fault",        "cabinet fault",
       "pre-charge timeout"};
   return pick(kNames, static_cast<unsigned>(q));
 }
 
 const char* release_rule_name(ReleaseRule r) {
-  constexpr const char* kNames[] = {"level",   "level / SOC<=95% or 24 h idle / discharge",
-                                    "charge current and level", "after delay",
-                                    "charger", "SOC below", "manual"};
+  constexpr const char* kNames[] = {"level",
+                                    "level / SOC<=95% or 24 h idle / discharge",
+                                    "charge current and level",
+                                    "after delay",
+                                    "charger",
+                                    "SOC below",
+                                    "manual"};
   return pick(kNames, static_cast<unsigned>(r));
 }
 

@@ -49,7 +49,9 @@ enum class ProtectionId : std::uint8_t {
 inline constexpr std::size_t kProtectionCount = static_cast<std::size_t>(ProtectionId::Count);
 static_assert(kProtectionCount <= 64, "masks are 64 bits");
 
-constexpr std::uint64_t bit(ProtectionId id) { return 1ull << static_cast<unsigned>(id); }
+constexpr std::uint64_t bit(ProtectionId id) {
+  return 1ull << static_cast<unsigned>(id);
+}
 
 // What a row compares with its levels.
 enum class Quantity : std::uint8_t {
@@ -164,8 +166,8 @@ struct Ref {
 
 struct ProtectionRow {
   ProtectionId id;
-  const char* spec;   // SPEC id, e.g. "PR-12"
-  const char* name;   // [000 §13] screen name
+  const char* spec;  // SPEC id, e.g. "PR-12"
+  const char* name;  // [000 §13] screen name
   const char* text;
   Quantity quantity;
   Side side;
