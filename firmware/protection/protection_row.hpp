@@ -170,22 +170,22 @@ struct ProtectionRow {
   const char* name;  // [000 §13] screen name
   const char* text;
   Quantity quantity;
-  Side side;
-  Ref alarm;
-  Ref alarm_hysteresis;  // the alarm clears this far back inside the alarm level
-  Ref alarm_delay_ms;
-  Ref protect;
-  Ref protect_delay_ms;
-  Ref release;
-  Ref release_delay_ms;
-  ReleaseRule release_rule;
-  LatchRule latch;
-  LockGroup lock_group;
-  FetMask opens;
-  std::uint16_t alarm_flag;
-  std::uint32_t protect_flag;
-  std::uint8_t fault_code;  // [000 §5.3] 6-LED code, 0 = none
-  Severity severity;
+  Side side = Side::High;
+  Ref alarm{};
+  Ref alarm_hysteresis{};  // the alarm clears this far back inside the alarm level
+  Ref alarm_delay_ms{};
+  Ref protect{};
+  Ref protect_delay_ms{};
+  Ref release{};
+  Ref release_delay_ms{};
+  ReleaseRule release_rule = ReleaseRule::Level;
+  LatchRule latch = LatchRule::None;
+  LockGroup lock_group = LockGroup::None;
+  FetMask opens = kNoFet;
+  std::uint16_t alarm_flag = kAlarmNone;
+  std::uint32_t protect_flag = kProtNone;
+  std::uint8_t fault_code = 0;  // [000 §5.3] 6-LED code, 0 = none
+  Severity severity = Severity::Protection;
 };
 
 const ProtectionRow& protection_row(ProtectionId id);
