@@ -246,32 +246,37 @@ void Bms::record(EventKind kind, std::uint8_t source) {
   events_.record(e);
 }
 
-WriteResult Bms::stored(WriteResult result) {
-  if (result.ok()) {
-    storage_.save(params_);
-    soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
-    hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
-                                      params_.get(ParamId::scp_delay_us));
+// Stores an accepted change; if the memory refuses it, the change is undone, so that what
+// runs is always what survives a reset.
+WriteResult Bms::stored(const ParamValues& before, WriteResult result) {
+  if (!result.ok()) return result;
+  if (!storage_.save(params_)) {
+    params_.replace(before);
+    return {ParamError::StorageFailed, result.param, ParamId::None};
   }
+  soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
+  hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
+                                    params_.get(ParamId::scp_delay_us));
+  record(SystemEvent::ParamsWritten);
   return result;
 }
 
 WriteResult Bms::set_param(ParamId id, std::int32_t value) {
-  const WriteResult r = stored(params_.write(id, value));
-  if (r.ok()) record(SystemEvent::ParamsWritten);
-  return r;
+  const ParamValues before = params_.values();
+  return stored(before, params_.write(id, value));
 }
 
 WriteResult Bms::set_params(const ParamWrite* writes, std::size_t count) {
-  const WriteResult r = stored(params_.write(writes, count));
-  if (r.ok()) record(SystemEvent::ParamsWritten);
-  return r;
+  const ParamValues before = params_.values();
+  return stored(before, params_.write(writes, count));
 }
 
-void Bms::restore_defaults() {
+bool Bms::restore_defaults() {
+  const ParamValues before = params_.values();
   params_.restore_defaults();
-  stored({});
-  record(SystemEvent::ParamsRestored);
+  const bool ok = stored(before, {}).ok();
+  if (ok) record(SystemEvent::ParamsRestored);
+  return ok;
 }
 
 void Bms::clear_latched() {

@@ -41,7 +41,8 @@ class Bms {
   // Host commands. Writes are checked, then stored; a refused write changes nothing.
   WriteResult set_param(ParamId id, std::int32_t value);
   WriteResult set_params(const ParamWrite* writes, std::size_t count);
-  void restore_defaults();
+  // Returns false (and changes nothing) when the defaults could not be stored.
+  bool restore_defaults();
   void request_sleep() { host_sleep_ = true; }
   void clear_latched();  // manual intervention by host command
   void set_host_switches(bool charge_off, bool discharge_off);
@@ -60,7 +61,7 @@ class Bms {
   void record(EventKind kind, std::uint8_t source);
   void record(SystemEvent e) { record(EventKind::System, static_cast<std::uint8_t>(e)); }
   void drain_protection_events();
-  WriteResult stored(WriteResult result);
+  WriteResult stored(const ParamValues& before, WriteResult result);
 
   hal::Hardware hw_;
   PackConfig config_;

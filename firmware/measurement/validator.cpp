@@ -4,7 +4,11 @@ namespace lfpbms {
 
 namespace {
 
-std::int32_t abs32(std::int32_t v) { return v < 0 ? -v : v; }
+// 64-bit: the magnitude of INT32_MIN does not fit in 32 bits, and a sensor that saturates
+// there must read as out of range, not (after overflow) as 0 A inside the dead band.
+std::int64_t abs64(std::int32_t v) {
+  return v < 0 ? -static_cast<std::int64_t>(v) : v;
+}
 
 bool stale(bool have, TimeMs now, TimeMs at, std::int32_t max_age_ms) {
   return !have || elapsed_ms(now, at) > static_cast<TimeMs>(max_age_ms);
@@ -13,8 +17,9 @@ bool stale(bool have, TimeMs now, TimeMs at, std::int32_t max_age_ms) {
 }  // namespace
 
 Validator::Validator(std::uint8_t cell_count, std::uint8_t ntc_count) {
-  m_.cell_count = cell_count;
-  m_.ntc_count = ntc_count;
+  // Never index past the sample arrays, whatever the configuration says.
+  m_.cell_count = cell_count < kMaxCells ? cell_count : kMaxCells;
+  m_.ntc_count = ntc_count < kCellNtcs ? ntc_count : kCellNtcs;
   m_.faults = cell_faults_ | current_faults_ | temperature_faults_;
 }
 
@@ -54,13 +59,19 @@ void Validator::take_cells(const hal::CellSample& s, const ValidatorLimits& limi
   m_.cell_voltage_mV = s.cell_voltage_mV;
   m_.pack_voltage_mV = s.pack_voltage_mV;
   m_.terminal_voltage_mV = s.terminal_voltage_mV;
-  m_.open_wire_mask = s.open_wire_mask;
+  // Channels beyond the pack's cells are unconnected on a smaller pack: not a fault.
+  const auto cells_mask = static_cast<std::uint16_t>((1u << m_.cell_count) - 1u);
+  m_.open_wire_mask = static_cast<std::uint16_t>(s.open_wire_mask & cells_mask);
   if (s.adc_fault) cell_faults_ |= kCellAdc;
-  if (s.open_wire_mask != 0) cell_faults_ |= kCellLineOpen;
+  if (m_.open_wire_mask != 0) cell_faults_ |= kCellLineOpen;
 
   std::uint32_t sum_mV = 0;
   m_.max_cell_mV = 0;
   m_.min_cell_mV = 0xFFFF;
+  // Reset too: when every cell reads 0 (or 0xFFFF) the loop never moves them, and the index of
+  // an older sample would point at the wrong cell.
+  m_.max_cell_index = 0;
+  m_.min_cell_index = 0;
   for (std::uint8_t i = 0; i < m_.cell_count; ++i) {
     const std::uint16_t v = s.cell_voltage_mV[i];
     if (v < kCellMin_mV || v > kCellMax_mV) cell_faults_ |= kCellLineOpen;
@@ -82,9 +93,9 @@ void Validator::take_cells(const hal::CellSample& s, const ValidatorLimits& limi
 
 void Validator::take_current(const hal::CurrentSample& s, const ValidatorLimits& limits) {
   current_faults_ = 0;
-  if (s.fault || abs32(s.current_mA) > kCurrentMax_mA) current_faults_ |= kCurrentSensor;
+  if (s.fault || abs64(s.current_mA) > kCurrentMax_mA) current_faults_ |= kCurrentSensor;
   m_.current_raw_mA = s.current_mA;
-  m_.current_mA = abs32(s.current_mA) < limits.deadband_mA ? 0 : s.current_mA;
+  m_.current_mA = abs64(s.current_mA) < limits.deadband_mA ? 0 : s.current_mA;
 }
 
 void Validator::take_temperatures(const hal::TemperatureSample& s) {

@@ -13,7 +13,8 @@
   X(cell_uv_protect_mV, mV, 2500, 1000, 4500, Fixed)                              \
   X(cell_uv_release_mV, mV, 2900, 1000, 4500, Fixed)                              \
   X(cell_uv_delay_ms, ms, 1000, 100, 60000, Fixed)                                \
-  /* PR-3/PR-4: pack voltage, 20...65 V at 15S */                                 \
+  /* PR-3/PR-4: pack voltage, 20...65 V at 15S; 1333/4333 per cell stand for */   \
+  /* exactly 20/65 V / 15, see param_table.cpp */                                 \
   X(pack_ov_alarm_mV, mV, 3600, 1333, 4333, PerCell)                              \
   X(pack_ov_protect_mV, mV, 3700, 1333, 4333, PerCell)                            \
   X(pack_ov_release_mV, mV, 3347, 1333, 4333, PerCell)                            \

@@ -79,6 +79,8 @@ const char* param_error_name(ParamError error) {
       return "out of range";
     case ParamError::Ordering:
       return "breaks an ordering";
+    case ParamError::StorageFailed:
+      return "could not be stored";
   }
   return "?";
 }

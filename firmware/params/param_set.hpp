@@ -9,7 +9,13 @@
 
 namespace lfpbms {
 
-enum class ParamError : std::uint8_t { None, UnknownId, OutOfRange, Ordering };
+enum class ParamError : std::uint8_t {
+  None,
+  UnknownId,
+  OutOfRange,
+  Ordering,
+  StorageFailed,  // valid, but the non-volatile memory refused it: nothing changed
+};
 
 struct WriteResult {
   ParamError error = ParamError::None;

@@ -43,7 +43,10 @@ ParamStorage::SlotInfo ParamStorage::read_slot(std::size_t slot, std::uint8_t se
                                                ParamValues& values) {
   SlotInfo info;
   Slot buf{};
-  if (!nvm_.read(offset_ + slot * kSlotSize, buf.data(), buf.size())) return info;
+  if (!nvm_.read(offset_ + slot * kSlotSize, buf.data(), buf.size())) {
+    info.blank = false;  // unreadable is not "nothing stored": report it as corrupt
+    return info;
+  }
   info.blank = all_erased(buf);
   if (info.blank) return info;
   const std::uint16_t count = get_u16(&buf[6]);

@@ -43,16 +43,19 @@ constexpr Ordering kOrderings[] = {
     {P::chg_ut_protect_dC, P::chg_ut_release_dC, true},
     {P::chg_ut_protect_dC, P::chg_ut_alarm_dC, false},
     {P::chg_ut_release_dC, P::chg_ot_release_dC, true},
+    {P::chg_ut_alarm_dC, P::chg_ot_alarm_dC, true},  // [004 §4.2] low alarm to high alarm
     {P::dsg_ot_release_dC, P::dsg_ot_protect_dC, true},
     {P::dsg_ot_alarm_dC, P::dsg_ot_protect_dC, false},
     {P::dsg_ut_protect_dC, P::dsg_ut_release_dC, true},
     {P::dsg_ut_protect_dC, P::dsg_ut_alarm_dC, false},
     {P::dsg_ut_release_dC, P::dsg_ot_release_dC, true},
+    {P::dsg_ut_alarm_dC, P::dsg_ot_alarm_dC, true},  // [004 §4.2] low alarm to high alarm
     {P::amb_ot_release_dC, P::amb_ot_protect_dC, true},
     {P::amb_ot_alarm_dC, P::amb_ot_protect_dC, false},
     {P::amb_ut_protect_dC, P::amb_ut_release_dC, true},
     {P::amb_ut_protect_dC, P::amb_ut_alarm_dC, false},
     {P::amb_ut_release_dC, P::amb_ot_release_dC, true},
+    {P::amb_ut_alarm_dC, P::amb_ot_alarm_dC, true},  // [004 §4.2] low alarm to high alarm
     {P::mos_ot_release_dC, P::mos_ot_protect_dC, true},
     {P::mos_ot_alarm_dC, P::mos_ot_protect_dC, false},
     {P::chg_oc_alarm_mA, P::chg_oc_protect_mA, false},
@@ -73,6 +76,19 @@ constexpr Ordering kOrderings[] = {
 
 std::int32_t scaled(std::int32_t value, const ParamDef& def, std::uint8_t series_count) {
   return def.scale == Scale::PerCell ? value * series_count : value;
+}
+
+// SPEC §2 / [004 §4.2]: the pack voltage range is 20...65 V at 15S, scaled by n/15. Neither end
+// is a whole number of mV per cell, so the list writes them as 1333/4333 per cell; taken
+// literally that gave 19.995...64.995 V at 15S and refused the manual's 65 V. Rows with that
+// range get the exact one instead, rounded inwards so it is never wider than n/15 of 20...65 V.
+constexpr std::int32_t kPackMin15S_mV = 20000;
+constexpr std::int32_t kPackMax15S_mV = 65000;
+constexpr std::int32_t kPackCells = 15;
+
+bool pack_voltage_range(const ParamDef& def) {
+  return def.scale == Scale::PerCell && def.min == kPackMin15S_mV / kPackCells &&
+         def.max == kPackMax15S_mV / kPackCells;
 }
 
 bool same(const char* a, const char* b) {
@@ -107,15 +123,23 @@ std::int32_t param_default(ParamId id, std::uint8_t series_count) {
 
 std::int32_t param_min(ParamId id, std::uint8_t series_count) {
   const auto& def = param_def(id);
+  if (pack_voltage_range(def)) {
+    return (kPackMin15S_mV * series_count + kPackCells - 1) / kPackCells;  // rounded up
+  }
   return scaled(def.min, def, series_count);
 }
 
 std::int32_t param_max(ParamId id, std::uint8_t series_count) {
   const auto& def = param_def(id);
+  if (pack_voltage_range(def)) return kPackMax15S_mV * series_count / kPackCells;  // rounded down
   return scaled(def.max, def, series_count);
 }
 
-const Ordering* orderings_begin() { return kOrderings; }
-const Ordering* orderings_end() { return kOrderings + sizeof(kOrderings) / sizeof(kOrderings[0]); }
+const Ordering* orderings_begin() {
+  return kOrderings;
+}
+const Ordering* orderings_end() {
+  return kOrderings + sizeof(kOrderings) / sizeof(kOrderings[0]);
+}
 
 }  // namespace lfpbms

@@ -192,3 +192,22 @@ TEST(ST_3_events, protection_events_carry_time_and_measurements) {
 
 }  // namespace
 }  // namespace lfpbms::testing
+
+namespace lfpbms::testing {
+namespace {
+
+TEST(ST_1_bms_store, a_write_the_memory_refuses_is_undone_and_reported) {
+  BmsRig rig;
+  rig.run_until_running();
+  rig.board.nvm_fail = true;
+  const WriteResult r = rig.bms.set_param(ParamId::cell_ov_alarm_mV, 3550);
+  EXPECT_EQ(r.error, ParamError::StorageFailed);
+  EXPECT_EQ(rig.bms.params().get(ParamId::cell_ov_alarm_mV), 3600);
+  EXPECT_EQ(rig.log.count(SystemEvent::ParamsWritten), 0u);
+  rig.board.nvm_fail = false;
+  EXPECT_TRUE(rig.bms.set_param(ParamId::cell_ov_alarm_mV, 3550).ok());
+  EXPECT_EQ(rig.log.count(SystemEvent::ParamsWritten), 1u);
+}
+
+}  // namespace
+}  // namespace lfpbms::testing
