@@ -126,30 +126,46 @@ FsmOutput Bms::step_state(TimeMs now, const Measurements& m, const BmsInputs& in
 }
 
 void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
-  const ProtectionStatus& p = engine_.status();
-  const bool awake = fsm_.state() != State::Sleep;
-  const bool failure = p.fault || m.faults != 0;
+  BmsStatus& s = status_;
   const bool rapid_shutdown = hw_.io.rapid_shutdown();
-  if (rapid_shutdown && !status_.rapid_shutdown) record(SystemEvent::RapidShutdown);
+  if (rapid_shutdown && !s.rapid_shutdown) record(SystemEvent::RapidShutdown);
+  s.rapid_shutdown = rapid_shutdown;
+  s.failure = engine_.status().fault || m.faults != 0;
+  s.charger_present = charger_present(m);
+  heat(now, m);
+  const GateDecision d = gate(now, m, fsm);
+  advertise(now, m, d);
+  publish(now, m, d);
+}
 
+// A charger shows as charge current, or, with the charge path open, as terminals above the pack.
+bool Bms::charger_present(const Measurements& m) {
   const std::int64_t over_pack_mV = static_cast<std::int64_t>(m.terminal_voltage_mV) -
                                     static_cast<std::int64_t>(m.pack_voltage_mV);
-  const bool charger = (m.current_valid() && m.current_mA > 0) ||
-                       ((m.faults & kCellStale) == 0 && over_pack_mV >= kChargerDetect_mV);
+  return (m.current_valid() && m.current_mA > 0) ||
+         ((m.faults & kCellStale) == 0 && over_pack_mV >= kChargerDetect_mV);
+}
 
-  const HeaterInputs heat{charger, m.temperatures_valid(), failure, m.min_cell_temperature_dC};
-  const Heater::Change heater = config_.has_heater && awake ? heater_.update(now, heat, params_)
-                                                            : heater_.update(now, {}, params_);
-  if (heater == Heater::Change::On) record(SystemEvent::HeaterOn);
-  if (heater == Heater::Change::Off) record(SystemEvent::HeaterOff);
-  if (heater == Heater::Change::Timeout) record(SystemEvent::HeaterTimeout);
+void Bms::heat(TimeMs now, const Measurements& m) {
+  const bool awake = fsm_.state() != State::Sleep;
+  HeaterInputs in;
+  if (config_.has_heater && awake) {
+    in = {status_.charger_present, m.temperatures_valid(), status_.failure,
+          m.min_cell_temperature_dC};
+  }
+  const Heater::Change change = heater_.update(now, in, params_);
+  if (change == Heater::Change::On) record(SystemEvent::HeaterOn);
+  if (change == Heater::Change::Off) record(SystemEvent::HeaterOff);
+  if (change == Heater::Change::Timeout) record(SystemEvent::HeaterTimeout);
+}
 
+GateDecision Bms::gate(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   GateInputs g;
   g.fets_allowed = fsm.fets_allowed;
   g.auto_wake_try = fsm.auto_wake_try;
-  g.protection = &p;
+  g.protection = &engine_.status();
   g.measurements_invalid = m.faults != 0;
-  g.rapid_shutdown = rapid_shutdown;
+  g.rapid_shutdown = status_.rapid_shutdown;
   g.host_charge_off = host_charge_off_;
   g.host_discharge_off = host_discharge_off_;
   g.heater_holds_charge = heater_.holds_charge();
@@ -161,52 +177,57 @@ void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   precharge_failed_ = d.precharge_failed;
   if (d.limiter == ChargeLimiter::Change::On) record(SystemEvent::LimiterOn);
   if (d.limiter == ChargeLimiter::Change::Off) record(SystemEvent::LimiterOff);
+  return d;
+}
 
-  const bool full = p.protect_on(ProtectionId::FullCharge);
-  const ForceChargeInputs fc{charge_.s_since_charge_end(now), m.pack_voltage_mV,
-                             p.alarm_on(ProtectionId::CellUv) || p.alarm_on(ProtectionId::PackUv) ||
-                                 p.protect_on(ProtectionId::CellUv) ||
-                                 p.protect_on(ProtectionId::PackUv),
-                             full};
+// What the inverter is told (CH-2) and the force-charge request (CH-3).
+void Bms::advertise(TimeMs now, const Measurements& m, const GateDecision& d) {
+  const ProtectionStatus& p = engine_.status();
+  using I = ProtectionId;
+  const bool full = p.protect_on(I::FullCharge);
+  const bool low_voltage = p.alarm_on(I::CellUv) || p.alarm_on(I::PackUv) ||
+                           p.protect_on(I::CellUv) || p.protect_on(I::PackUv);
+  const ForceChargeInputs fc{charge_.s_since_charge_end(now), m.pack_voltage_mV, low_voltage, full};
   const ForceCharge::Change force = force_charge_.update(fc, params_);
   if (force == ForceCharge::Change::On) record(SystemEvent::ForceChargeOn);
   if (force == ForceCharge::Change::Off) record(SystemEvent::ForceChargeOff);
   const LimitInputs li{&m,   soc_.soc_pptt(),          d.charge_allowed, d.discharge_allowed,
                        full, force_charge_.requested()};
+  status_.limits = limits_.update(li, params_);
+  status_.force_charge = force_charge_.requested();
+}
 
+void Bms::publish(TimeMs now, const Measurements& m, const GateDecision& d) {
+  BmsStatus& s = status_;
+  const ProtectionStatus& p = engine_.status();
+  const bool awake = fsm_.state() != State::Sleep;
   IndicationInputs ind;
   ind.now = now;
   ind.state = fsm_.state();
   ind.state_entered = fsm_.entered_at();
   ind.protection = &p;
-  ind.failure = failure;
-  ind.charger_present = charger;
+  ind.failure = s.failure;
+  ind.charger_present = s.charger_present;
   ind.limiter_active = gate_.limiter_active();
   ind.soc_pptt = soc_.soc_pptt();
   ind.show_soc = now < show_soc_until_;
 
-  BmsStatus& s = status_;
   s.time_ms = now;
   s.state = fsm_.reported();
   s.phase = fsm_.state();
   s.sleep_reason = fsm_.sleep_reason();
   s.measurements = m;
   s.protection = p;
-  s.limits = limits_.update(li, params_);
   s.switches = awake ? d.command : hal::SwitchCommand{};
   s.indicators = indicate(ind, config_, params_);
   s.contacts =
-      dry_contacts(config_.contacts, p, awake, failure, d.charge_allowed, d.discharge_allowed);
+      dry_contacts(config_.contacts, p, awake, s.failure, d.charge_allowed, d.discharge_allowed);
   s.soc_pptt = soc_.soc_pptt();
   s.remaining_mAh = soc_.remaining_mAh();
   s.full_capacity_mAh = soc_.capacity_mAh();
   s.fault_code = fault_code(p);
-  s.failure = failure;
-  s.charger_present = charger;
   s.limiter_active = gate_.limiter_active();
   s.heater_on = d.command.heater;
-  s.force_charge = force_charge_.requested();
-  s.rapid_shutdown = rapid_shutdown;
   s.passive_input = hw_.io.passive_input();
 
   hw_.switches.apply(s.switches);

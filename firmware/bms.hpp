@@ -58,6 +58,11 @@ class Bms {
   void protect(TimeMs now, const Measurements& m, const BmsInputs& inputs);
   FsmOutput step_state(TimeMs now, const Measurements& m, const BmsInputs& inputs);
   void drive(TimeMs now, const Measurements& m, const FsmOutput& fsm);
+  static bool charger_present(const Measurements& m);
+  void heat(TimeMs now, const Measurements& m);
+  GateDecision gate(TimeMs now, const Measurements& m, const FsmOutput& fsm);
+  void advertise(TimeMs now, const Measurements& m, const GateDecision& d);
+  void publish(TimeMs now, const Measurements& m, const GateDecision& d);
   void record(EventKind kind, std::uint8_t source);
   void record(SystemEvent e) { record(EventKind::System, static_cast<std::uint8_t>(e)); }
   void drain_protection_events();
