@@ -5,7 +5,7 @@
 
 namespace lfpbms {
 
-Bms::Bms(hal::Hardware hw, const PackConfig& config, EventSink& events)
+Bms::Bms(const hal::Hardware& hw, const PackConfig& config, EventSink& events)
     : hw_(hw),
       config_(config),
       events_(events),
@@ -90,8 +90,9 @@ void Bms::protect(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
 }
 
 FsmOutput Bms::step_state(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
-  const ButtonEvent press =
-      button_.update(now, hw_.button.pressed(), fsm_.state() == State::Sleep, config_.button);
+  // During an automatic-wake trial the pack is still asleep to the user: a bump is no wake.
+  const bool asleep = fsm_.state() == State::Sleep || fsm_.state() == State::AutoWake;
+  const ButtonEvent press = button_.update(now, hw_.button.pressed(), asleep, config_.button);
   if (press == ButtonEvent::ShowSoc) {
     show_soc_until_ = now + static_cast<TimeMs>(params_.get(ParamId::soc_display_s)) * 1000u;
   }

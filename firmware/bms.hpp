@@ -31,7 +31,7 @@ inline constexpr std::int32_t kChargerDetect_mV = 1000;     // (own) terminals a
 
 class Bms {
  public:
-  Bms(hal::Hardware hw, const PackConfig& config, EventSink& events);
+  Bms(const hal::Hardware& hw, const PackConfig& config, EventSink& events);
 
   void start();
   void tick(const BmsInputs& inputs = {});

@@ -1,9 +1,14 @@
 // lfpbms: the command line that ties the firmware, the twin and the host tools together.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <exception>
+
 #include "commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"lfpbms: an open battery management system for LiFePO4 storage packs"};
   app.require_subcommand(1);
 
@@ -30,4 +35,15 @@ int main(int argc, char** argv) {
     lfpbms::app::print_parameter_table(markdown, series);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "lfpbms: %s\n", e.what());
+    return 2;
+  }
 }

@@ -3,6 +3,7 @@
 // (The digital twin of issue 4 replaces this with a full pack simulation.)
 #include <fmt/core.h>
 
+#include <cmath>
 #include <string>
 
 #include "bms.hpp"
@@ -50,7 +51,7 @@ class Story {
     if (!quiet_) fmt::print("\n== {}\n", title);
   }
   void run_s(double seconds, const BmsInputs& in = {}) {
-    const auto ticks = static_cast<long>(seconds * 10.0 + 0.5);
+    const long ticks = std::lround(seconds * 10.0);
     for (long i = 0; i < ticks; ++i) {
       board.advance(kTickMs);
       bms_.tick(in);

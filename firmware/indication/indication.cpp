@@ -93,14 +93,14 @@ RuleTable rules_for(IndicationStyle style) {
 }
 
 using I = ProtectionId;
-constexpr std::uint64_t kOverCharge = bit(I::CellOv) | bit(I::PackOv) | bit(I::CellOvOv) |
-                                      bit(I::PackOvOv) | bit(I::FullCharge);
+constexpr std::uint64_t kOverCharge =
+    bit(I::CellOv) | bit(I::PackOv) | bit(I::CellOvOv) | bit(I::PackOvOv) | bit(I::FullCharge);
 constexpr std::uint64_t kUnderVoltage = bit(I::CellUv) | bit(I::PackUv);
 constexpr std::uint64_t kChargeOc = bit(I::ChargeOc);
-constexpr std::uint64_t kHard =
-    bit(I::ChargeOt) | bit(I::ChargeUt) | bit(I::DischargeOt) | bit(I::DischargeUt) |
-    bit(I::AmbientOt) | bit(I::AmbientUt) | bit(I::MosOt) | bit(I::ChargeOc) |
-    bit(I::DischargeOc1) | bit(I::DischargeOc2) | bit(I::ShortCircuit) | bit(I::Precharge);
+constexpr std::uint64_t kHard = bit(I::ChargeOt) | bit(I::ChargeUt) | bit(I::DischargeOt) |
+                                bit(I::DischargeUt) | bit(I::AmbientOt) | bit(I::AmbientUt) |
+                                bit(I::MosOt) | bit(I::ChargeOc) | bit(I::DischargeOc1) |
+                                bit(I::DischargeOc2) | bit(I::ShortCircuit) | bit(I::Precharge);
 constexpr std::uint64_t kNotice =
     bit(I::IdTimeout) | bit(I::AddressConflict) | bit(I::DipFault) | bit(I::CabinetFault);
 // Over-voltage alarms do not flash ALM while charging, and the buzzer keeps quiet for them.
@@ -110,8 +110,8 @@ bool holds(Condition c, const IndicationInputs& in) {
   const ProtectionStatus& p = *in.protection;
   const bool charging = in.state == State::Charge;
   const bool discharging = in.state == State::Discharge;
-  const bool alarm = (p.alarm & ~(charging ? kOverVoltageAlarms : 0)) != 0 ||
-                     (p.protect & kNotice) != 0;
+  const bool alarm =
+      (p.alarm & ~(charging ? kOverVoltageAlarms : 0)) != 0 || (p.protect & kNotice) != 0;
   switch (c) {
     case C::Fault:
       return in.failure || in.state == State::Fault;
@@ -153,17 +153,28 @@ const LedRule& select(const RuleTable& rules, const IndicationInputs& in) {
 }
 
 // [000 §5.3] codes in the order they win when several are active.
-constexpr std::uint8_t kCodePriority[] = {36, 16, 14, 22, 24, 32, 28, 34,
-                                          26, 30, 20, 18, 38, 40, 4,  6,  12};
+constexpr std::uint8_t kCodePriority[] = {36, 16, 14, 22, 24, 32, 28, 34, 26,
+                                          30, 20, 18, 38, 40, 4,  6,  12};
 
-constexpr std::int32_t kLowSoc_pptt = 1600;       // IN-3: only LED1 at or below 16 %
-constexpr std::int32_t kVeryLowSoc_pptt = 700;    // IN-3: LED1 blinks at or below 7 %
+// IN-3: [000 §5.3] gives the low rows in whole percent ("16%~8%", "7%~0%"), so each ends just
+// below the next whole percent, as the LED steps do: 16.99 % is still "16 %".
+constexpr std::int32_t kLowSocBelow_pptt = 1700;     // <= 16 %: only LED1, 5 Hz buzzer
+constexpr std::int32_t kVeryLowSocBelow_pptt = 800;  // <= 7 % discharging: LED1 blinks, 1 Hz
 
-void show_level(IndicatorFrame& f, std::int32_t soc, std::uint8_t leds, bool charging) {
+// How the pack is moving, for the SOC rows: each direction has its own rows in [000 §5.3].
+enum class Flow : std::uint8_t { Resting, Charging, Discharging };
+
+Flow flow_of(const IndicationInputs& in, const LedRule& rule) {
+  if (rule.soc == S::Charging) return Flow::Charging;
+  return in.state == State::Discharge ? Flow::Discharging : Flow::Resting;
+}
+
+void show_level(IndicatorFrame& f, std::int32_t soc, std::uint8_t leds, Flow flow) {
   const std::uint8_t lit = soc_led_count_lit(soc, leds);
   for (std::uint8_t i = 0; i < leds; ++i) f.soc[i] = i < lit ? L::On : L::Off;
-  if (charging && soc < kFullSoc_pptt && lit > 0) f.soc[lit - 1] = L::Flash2;
-  if (!charging && soc <= kVeryLowSoc_pptt) f.soc[0] = L::Flash2;
+  if (flow == Flow::Charging && soc < kFullSoc_pptt && lit > 0) f.soc[lit - 1] = L::Flash2;
+  // Only the discharge rows blink LED1 near empty; standing, LED1 stays lit down to 0 %.
+  if (flow == Flow::Discharging && soc < kVeryLowSocBelow_pptt) f.soc[0] = L::Flash2;
 }
 
 void show_code(IndicatorFrame& f, std::uint8_t code, std::uint8_t leds) {
@@ -191,9 +202,13 @@ BuzzerPattern vtac_buzzer(std::uint8_t code, const IndicationInputs& in) {
     default:
       return BuzzerPattern::Continuous;
   }
+  // No fault: the SOC rows. Charging is silent; near empty the discharge row beeps 1 Hz, and
+  // standing has only the 5 Hz row [000 §5.3].
   if (in.state == State::Charge) return BuzzerPattern::Off;
-  if (in.soc_pptt <= kVeryLowSoc_pptt) return BuzzerPattern::Beep1Hz;
-  if (in.soc_pptt <= kLowSoc_pptt) return BuzzerPattern::Beep5Hz;
+  if (in.state == State::Discharge && in.soc_pptt < kVeryLowSocBelow_pptt) {
+    return BuzzerPattern::Beep1Hz;
+  }
+  if (in.soc_pptt < kLowSocBelow_pptt) return BuzzerPattern::Beep5Hz;
   return BuzzerPattern::Off;
 }
 
@@ -261,12 +276,12 @@ IndicatorFrame indicate(const IndicationInputs& in, const PackConfig& config,
   if (rule.soc == S::FaultCode && code != 0 && leds == 6 && !in.show_soc) {
     show_code(f, code, leds);
   } else if (rule.soc != S::Off || in.show_soc) {
-    show_level(f, in.soc_pptt, leds, rule.soc == S::Charging);
+    show_level(f, in.soc_pptt, leds, flow_of(in, rule));
   }
 
   if (params.get(ParamId::buzzer_enable) != 0) {
-    f.buzzer = config.indication == IndicationStyle::Vtac000 ? vtac_buzzer(code, in)
-                                                             : standard_buzzer(in);
+    f.buzzer =
+        config.indication == IndicationStyle::Vtac000 ? vtac_buzzer(code, in) : standard_buzzer(in);
   }
   if (params.get(ParamId::led_enable) == 0) {
     // IN-1: LEDs off from the host; a short press still shows the SOC.

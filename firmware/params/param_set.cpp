@@ -6,11 +6,11 @@ ParamSet::ParamSet(std::uint8_t series_count)
     : series_count_(series_count), values_(defaults(series_count)) {}
 
 ParamValues ParamSet::defaults(std::uint8_t series_count) {
-  ParamValues values{};
+  ParamValues out{};
   for (std::size_t i = 0; i < kParamCount; ++i) {
-    values[i] = param_default(static_cast<ParamId>(i), series_count);
+    out[i] = param_default(static_cast<ParamId>(i), series_count);
   }
-  return values;
+  return out;
 }
 
 WriteResult ParamSet::check(const ParamValues& values, std::uint8_t series_count) {

@@ -165,11 +165,11 @@ struct Ref {
 };
 
 struct ProtectionRow {
-  ProtectionId id;
-  const char* spec;  // SPEC id, e.g. "PR-12"
-  const char* name;  // [000 §13] screen name
-  const char* text;
-  Quantity quantity;
+  ProtectionId id = ProtectionId::Count;
+  const char* spec = "";  // SPEC id, e.g. "PR-12"
+  const char* name = "";  // [000 §13] screen name
+  const char* text = "";
+  Quantity quantity{};
   Side side = Side::High;
   Ref alarm{};
   Ref alarm_hysteresis{};  // the alarm clears this far back inside the alarm level

@@ -10,10 +10,10 @@
 namespace lfpbms {
 
 struct ButtonTimings {
-  TimeMs wake_min_ms = 1000;   // [004 §4.2] 1 s ([001] 3-6 s, [004 §6-7] 3 s: profiles)
+  TimeMs wake_min_ms = 1000;  // [004 §4.2] 1 s ([001] 3-6 s, [004 §6-7] 3 s: profiles)
   TimeMs soc_max_ms = 3000;
   TimeMs sleep_max_ms = 6000;
-  TimeMs ignore_ms = 10000;    // asleep: a press this long is not a wake; running: reset now
+  TimeMs ignore_ms = 10000;  // asleep: a press this long is not a wake; running: reset now
 };
 
 enum class ButtonEvent : std::uint8_t { None, Wake, ShowSoc, Sleep, Reset };

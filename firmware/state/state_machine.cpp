@@ -18,37 +18,35 @@ StateMachine::StateMachine(State initial, TimeMs now) : state_(initial), entered
 
 FsmOutput StateMachine::step(const FsmInputs& in, const ParamSet& params) {
   event_count_ = 0;
-  State next = state_;
+  const State next = decide(in, params);
+  FsmOutput out;
+  if (next != state_) enter(next, in, out);
+  // Failure mode is hard off like the short phases: the FETs wait for manual intervention.
+  out.fets_allowed = is_running(state_) || state_ == State::AutoWake;
+  out.auto_wake_try = state_ == State::AutoWake;
+  return out;
+}
+
+State StateMachine::decide(const FsmInputs& in, const ParamSet& params) {
   switch (state_) {
     case State::Sleep:
-      next = on_sleep(in, params);
-      break;
+      return on_sleep(in, params);
     case State::Startup:
-      next = on_startup(in);
-      break;
+      return on_startup(in);
     case State::Standby:
     case State::Charge:
     case State::Discharge:
-      next = on_running(in, params);
-      break;
+      return on_running(in, params);
     case State::Fault:
-      next = on_fault(in, params);
-      break;
+      return on_fault(in, params);
     case State::SleepPending:
-      next = on_sleep_pending(in);
-      break;
+      return on_sleep_pending(in);
     case State::AutoWake:
-      next = on_auto_wake(in, params);
-      break;
+      return on_auto_wake(in, params);
     case State::Reset:
-      next = on_reset(in);
-      break;
+      return on_reset(in);
   }
-  FsmOutput out;
-  if (next != state_) enter(next, in, out);
-  out.fets_allowed = is_running(state_) || state_ == State::AutoWake || state_ == State::Fault;
-  out.auto_wake_try = state_ == State::AutoWake;
-  return out;
+  return state_;
 }
 
 // SM-4: wake on the button, a charger at the terminals, link activity; after an under-voltage
@@ -102,8 +100,8 @@ State StateMachine::sleep_rules(const FsmInputs& in, const ParamSet& params) {
   if (low_cell_sleep_.update(low_cell, in.now, low_cell_ms)) {
     return request_sleep(SleepReason::LowCell);
   }
-  const bool standing = (state_ == State::Standby || state_ == State::Fault) && idle &&
-                        !in.charger_present;
+  const bool standing =
+      (state_ == State::Standby || state_ == State::Fault) && idle && !in.charger_present;
   if (standby_sleep_.update(standing, in.now, seconds(params, ParamId::max_standby_s))) {
     return request_sleep(SleepReason::Standby);
   }
@@ -133,9 +131,15 @@ State StateMachine::on_sleep_pending(const FsmInputs& in) {
   return State::Sleep;
 }
 
+// The trial after an under-voltage sleep: charge current keeps the pack awake [001 §5.5]. Whatever
+// would have woken it from sleep is a real wake here too: any press (the tracker judges it as a
+// running press now, so a 3-10 s press arrives as Sleep or Reset), a frame, the link's wake line.
+// A real wake is no failed try.
 State StateMachine::on_auto_wake(const FsmInputs& in, const ParamSet& params) {
-  if (in.button == ButtonEvent::Wake || in.button == ButtonEvent::ShowSoc || in.current_mA > 0) {
-    auto_wake_failures_ = 0;  // charge current flows: stay awake [001 §5.5]
+  const bool real_wake =
+      in.current_mA > 0 || in.button != ButtonEvent::None || in.comm_activity || in.link_wake;
+  if (real_wake) {
+    auto_wake_failures_ = 0;
     return State::Standby;
   }
   const bool drained = trial_discharge_.update(in.current_mA < 0, in.now, kAutoWakeDischarge_ms);
@@ -226,8 +230,8 @@ ReportedState StateMachine::reported() const {
 }
 
 const char* state_name(State state) {
-  constexpr const char* kNames[] = {"sleep",     "startup", "standby",       "charge", "discharge",
-                                    "fault",     "sleep-pending", "auto-wake", "reset"};
+  constexpr const char* kNames[] = {"sleep", "startup",       "standby",   "charge", "discharge",
+                                    "fault", "sleep-pending", "auto-wake", "reset"};
   return kNames[static_cast<std::size_t>(state)];
 }
 

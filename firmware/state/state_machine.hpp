@@ -15,7 +15,7 @@ namespace lfpbms {
 
 enum class State : std::uint8_t {
   Sleep,
-  Startup,       // LED test after a wake, FETs open
+  Startup,  // LED test after a wake, FETs open
   Standby,
   Charge,
   Discharge,
@@ -30,10 +30,10 @@ enum class ReportedState : std::uint8_t { Sleep, Standby, Charge, Discharge, Fau
 enum class SleepReason : std::uint8_t { None, Button, Host, UnderVoltage, LowCell, Standby };
 
 // (own) timings of the internal phases.
-inline constexpr TimeMs kLedTestStep_ms = 500;      // [001 §5.3] each LED 0.5 s
-inline constexpr TimeMs kResetAllOn_ms = 1500;      // [001 §5.3] all LEDs 1.5 s
-inline constexpr TimeMs kStateDebounce_ms = 1000;   // current direction must hold 1 s
-inline constexpr TimeMs kSleepCheck_ms = 2000;      // FETs open this long before judging
+inline constexpr TimeMs kLedTestStep_ms = 500;     // [001 §5.3] each LED 0.5 s
+inline constexpr TimeMs kResetAllOn_ms = 1500;     // [001 §5.3] all LEDs 1.5 s
+inline constexpr TimeMs kStateDebounce_ms = 1000;  // current direction must hold 1 s
+inline constexpr TimeMs kSleepCheck_ms = 2000;     // FETs open this long before judging
 inline constexpr TimeMs kAutoWakeDischarge_ms = 1000;
 
 struct FsmInputs {
@@ -80,6 +80,7 @@ class StateMachine {
   SystemEvent event(std::size_t i) const { return events_[i]; }
 
  private:
+  State decide(const FsmInputs& in, const ParamSet& params);
   State on_sleep(const FsmInputs& in, const ParamSet& params);
   State on_startup(const FsmInputs& in);
   State on_running(const FsmInputs& in, const ParamSet& params);
