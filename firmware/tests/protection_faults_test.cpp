@@ -1,6 +1,8 @@
 // Failure-mode, flag and notice rows (PR-14...PR-21, PK-4) and their events.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "protection_rig.hpp"
 
 namespace lfpbms::testing {
@@ -65,9 +67,12 @@ TEST(PR_16_high_high, is_a_failure_that_opens_both) {
 }
 
 struct SensorCase {
+  const char* what;  // the test's name suffix
   ProtectionId id;
   void (*fail)(ProtectionRig&);
 };
+
+void PrintTo(const SensorCase& c, std::ostream* os) { *os << c.what; }
 
 class PR_17_sensor : public ::testing::TestWithParam<SensorCase> {};
 
@@ -92,15 +97,19 @@ TEST_P(PR_17_sensor, fails_after_the_fault_delay_and_latches_both_fets_open) {
 INSTANTIATE_TEST_SUITE_P(
     Rows, PR_17_sensor,
     ::testing::Values(
-        SensorCase{I::NtcFault, [](ProtectionRig& r) { r.m.faults = kNtcOpen; }},
-        SensorCase{I::NtcFault, [](ProtectionRig& r) { r.m.faults = kNtcShort; }},
-        SensorCase{I::SampleFault, [](ProtectionRig& r) { r.m.faults = kCellLineOpen; }},
-        SensorCase{I::SampleFault, [](ProtectionRig& r) { r.m.faults = kCellAdc; }},
-        SensorCase{I::SampleFault, [](ProtectionRig& r) { r.m.faults = kCellStale; }},
-        SensorCase{I::CurrentSensorFault, [](ProtectionRig& r) { r.m.faults = kCurrentSensor; }},
-        SensorCase{I::ChargeFetFault, [](ProtectionRig& r) { r.in.charge_fet_fault = true; }},
-        SensorCase{I::DischargeFetFault,
-                   [](ProtectionRig& r) { r.in.discharge_fet_fault = true; }}));
+        SensorCase{"ntc_open", I::NtcFault, [](ProtectionRig& r) { r.m.faults = kNtcOpen; }},
+        SensorCase{"ntc_short", I::NtcFault, [](ProtectionRig& r) { r.m.faults = kNtcShort; }},
+        SensorCase{"cell_line_open", I::SampleFault,
+                   [](ProtectionRig& r) { r.m.faults = kCellLineOpen; }},
+        SensorCase{"cell_adc", I::SampleFault, [](ProtectionRig& r) { r.m.faults = kCellAdc; }},
+        SensorCase{"cell_stale", I::SampleFault, [](ProtectionRig& r) { r.m.faults = kCellStale; }},
+        SensorCase{"current_sensor", I::CurrentSensorFault,
+                   [](ProtectionRig& r) { r.m.faults = kCurrentSensor; }},
+        SensorCase{"charge_mos", I::ChargeFetFault,
+                   [](ProtectionRig& r) { r.in.charge_fet_fault = true; }},
+        SensorCase{"discharge_mos", I::DischargeFetFault,
+                   [](ProtectionRig& r) { r.in.discharge_fet_fault = true; }}),
+    [](const ::testing::TestParamInfo<SensorCase>& c) { return std::string(c.param.what); });
 
 TEST(PR_17_sensor_hold, an_untrusted_reading_neither_trips_nor_releases) {
   ProtectionRig rig;
@@ -178,6 +187,8 @@ struct NoticeCase {
   bool SystemFaults::*flag;
 };
 
+void PrintTo(const NoticeCase& c, std::ostream* os) { PrintTo(c.id, os); }
+
 class PR_21_notice : public ::testing::TestWithParam<NoticeCase> {};
 
 TEST_P(PR_21_notice, reported_without_opening_a_fet_and_cleared_with_its_cause) {
@@ -197,7 +208,10 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(NoticeCase{I::IdTimeout, &SystemFaults::id_timeout},
                       NoticeCase{I::AddressConflict, &SystemFaults::address_conflict},
                       NoticeCase{I::DipFault, &SystemFaults::dip_fault},
-                      NoticeCase{I::CabinetFault, &SystemFaults::cabinet_fault}));
+                      NoticeCase{I::CabinetFault, &SystemFaults::cabinet_fault}),
+    [](const ::testing::TestParamInfo<NoticeCase>& c) {
+      return std::string(protection_row(c.param.id).name);
+    });
 
 TEST(PK_4_precharge_row, retries_after_10_s_and_locks_after_three_failures) {
   ProtectionRig rig;

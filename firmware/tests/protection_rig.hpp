@@ -2,9 +2,15 @@
 // The protection engine alone, fed hand-made measurements every 100 ms.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <vector>
 
 #include "protection/protection_engine.hpp"
+
+namespace lfpbms {
+// Parameterized test names show the row's screen name, not the enum's bytes.
+inline void PrintTo(ProtectionId id, std::ostream* os) { *os << protection_row(id).name; }
+}  // namespace lfpbms
 
 namespace lfpbms::testing {
 
