@@ -72,7 +72,9 @@ struct SensorCase {
   void (*fail)(ProtectionRig&);
 };
 
-void PrintTo(const SensorCase& c, std::ostream* os) { *os << c.what; }
+void PrintTo(const SensorCase& c, std::ostream* os) {
+  *os << c.what;
+}
 
 class PR_17_sensor : public ::testing::TestWithParam<SensorCase> {};
 
@@ -187,7 +189,9 @@ struct NoticeCase {
   bool SystemFaults::*flag;
 };
 
-void PrintTo(const NoticeCase& c, std::ostream* os) { PrintTo(c.id, os); }
+void PrintTo(const NoticeCase& c, std::ostream* os) {
+  PrintTo(c.id, os);
+}
 
 class PR_21_notice : public ::testing::TestWithParam<NoticeCase> {};
 

@@ -9,7 +9,9 @@
 
 namespace lfpbms {
 // Parameterized test names show the row's screen name, not the enum's bytes.
-inline void PrintTo(ProtectionId id, std::ostream* os) { *os << protection_row(id).name; }
+inline void PrintTo(ProtectionId id, std::ostream* os) {
+  *os << protection_row(id).name;
+}
 }  // namespace lfpbms
 
 namespace lfpbms::testing {
