@@ -253,13 +253,19 @@ std::uint8_t soc_led_count_lit(std::int32_t soc_pptt, std::uint8_t led_count) {
   return lit;
 }
 
+// One pass over the active rows (this runs every tick, twice): the code that ranks first wins.
 std::uint8_t fault_code(const ProtectionStatus& protection) {
-  for (const std::uint8_t code : kCodePriority) {
-    for (const ProtectionRow* r = protection_rows_begin(); r != protection_rows_end(); ++r) {
-      if (r->fault_code == code && protection.protect_on(r->id)) return code;
+  if (protection.protect == 0) return 0;
+  constexpr std::size_t kNone = sizeof(kCodePriority);
+  std::size_t best = kNone;
+  const ProtectionRow* const end = protection_rows_end();
+  for (const ProtectionRow* r = protection_rows_begin(); r != end; ++r) {
+    if (r->fault_code == 0 || !protection.protect_on(r->id)) continue;
+    for (std::size_t rank = 0; rank < best; ++rank) {
+      if (kCodePriority[rank] == r->fault_code) best = rank;
     }
   }
-  return 0;
+  return best == kNone ? 0 : kCodePriority[best];
 }
 
 IndicatorFrame indicate(const IndicationInputs& in, const PackConfig& config,
