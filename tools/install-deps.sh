@@ -2,11 +2,14 @@
 # Installs the Debian 12 packages lfpbms builds and tests with, only those missing.
 # Used by `make demo` and `make test`; safe to run again.
 set -eu
-PKGS="cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev binutils"
+PKGS="cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev binutils
+      libtomlplusplus-dev nlohmann-json3-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# The report page bundles a charting library from npm at build time; any npm will do.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 echo "lfpbms: installing$missing"
 SUDO=""
