@@ -1,6 +1,10 @@
 #pragma once
 // The subcommands of the `lfpbms` command line.
 
+#include <cstdint>
+#include <optional>
+#include <string>
+
 namespace lfpbms::app {
 
 // Runs the firmware core on a simulated board through a short story and checks what it did.
@@ -10,5 +14,19 @@ int run_selftest(bool quiet);
 // Prints the protection or parameter table, as Markdown or plain text.
 void print_protection_table(bool markdown);
 void print_parameter_table(bool markdown, int series_count);
+
+struct SimOptions {
+  std::string scenario_file;  // empty: the built-in demo
+  std::optional<double> days;
+  std::optional<std::uint64_t> seed;
+  std::string profile;  // overrides the scenario's
+  std::string out_dir;  // empty: sim-out/<scenario>-<time>/
+  bool json = false;
+};
+
+// Runs a scenario and writes its outputs. 0: passed; 1: a safety violation or a failed
+// expectation. A bad scenario throws before anything is written.
+int run_sim(const SimOptions& options);
+int list_profiles();
 
 }  // namespace lfpbms::app

@@ -27,8 +27,22 @@ int run(int argc, char** argv) {
   table->add_option("--cells", series, "series count for parameter defaults")
       ->check(CLI::Range(4, 16));
 
+  lfpbms::app::SimOptions sim;
+  auto* simulate =
+      app.add_subcommand("sim", "run the pack's digital twin with the firmware in the loop");
+  simulate->add_option("scenario", sim.scenario_file, "scenario file (TOML); none: the demo")
+      ->check(CLI::ExistingFile);
+  simulate->add_option("--days", sim.days, "simulated days")->check(CLI::Range(0.001, 366.0));
+  simulate->add_option("--seed", sim.seed, "random seed");
+  simulate->add_option("--profile", sim.profile, "product profile (see `lfpbms profiles`)");
+  simulate->add_option("--out", sim.out_dir, "output folder");
+  simulate->add_flag("--json", sim.json, "print summary.json to stdout");
+  auto* profiles = app.add_subcommand("profiles", "list the product profiles");
+
   CLI11_PARSE(app, argc, argv);
   if (*selftest) return lfpbms::app::run_selftest(quiet) == 0 ? 0 : 1;
+  if (*simulate) return lfpbms::app::run_sim(sim);
+  if (*profiles) return lfpbms::app::list_profiles();
   if (which == "protections") {
     lfpbms::app::print_protection_table(markdown);
   } else {

@@ -1,8 +1,8 @@
 #pragma once
 // Tracks the end of charging: when charge current last flowed (for the 24 h over-voltage
 // release rule and force charge, CH-3) and the taper end that marks a full pack (PR-19, SE-1):
-// pack at or above the charge voltage limit less a margin, and a charge current at or below
-// `full_current_mA`, held for `full_delay_s`.
+// pack at or above the charge voltage limit less a margin, or its highest cell at the per-cell
+// charge voltage, and a charge current at or below `full_current_mA`, held for `full_delay_s`.
 #include <cstdint>
 
 #include "core/debounce.hpp"

@@ -1,7 +1,7 @@
 #pragma once
-// Heating film (PK-5), own rules: when enabled, cold and a charger is present, heat first and
-// hold the charge FET open until the coldest cell is warm enough, then charge. A time limit
-// stops a heater that cannot win (until the charger goes away and comes back).
+// Heating film (PK-5), own rules: when enabled and cold, hold the charge FET open and ask for
+// a charger; with one present, heat until the coldest cell is warm enough, then charge. A time
+// limit stops a heater that cannot win; it rests as long before it tries again.
 #include "core/units.hpp"
 #include "params/param_set.hpp"
 
@@ -20,12 +20,17 @@ class Heater {
 
   Change update(TimeMs now, const HeaterInputs& in, const ParamSet& params);
   bool on() const { return on_; }
-  bool holds_charge() const { return on_; }  // heat first, then charge
+  // Heat first, then charge: the charge FET stays open while the film heats and while it
+  // waits for a charger to power it, so that no current reaches a cell too cold for it.
+  bool holds_charge() const { return wants_; }
+  // The film needs power: the inverter must be asked for some charge current.
+  bool wants_power() const { return wants_; }
 
  private:
   bool on_ = false;
-  bool timed_out_ = false;
+  bool wants_ = false;
   TimeMs started_ = 0;
+  TimeMs rest_until_ = 0;  // after a time-out
 };
 
 }  // namespace lfpbms

@@ -27,6 +27,9 @@ struct LimitInputs {
   bool discharge_allowed = false;  // the discharge path may close
   bool full = false;               // PR-19 fully charged: float voltage, float current
   bool force_charge = false;
+  // The heater needs power from the charger before the cells may take any: ask for at least
+  // this much charge current (it only reaches the film while the charge FET stays open).
+  std::int32_t heating_supply_mA = 0;
 };
 
 // The derating factor in 0.01 % (0...10000): 0 at or beyond `edge`, `floor` just inside it,

@@ -126,7 +126,7 @@ State StateMachine::on_sleep_pending(const FsmInputs& in) {
   if (in.now - entered_ < kSleepCheck_ms) return State::SleepPending;
   if (in.external_voltage) {
     emit(SystemEvent::SleepRefused);
-    return State::Standby;
+    return in.failure ? State::Fault : State::Standby;  // back to where it came from
   }
   return State::Sleep;
 }
@@ -167,6 +167,13 @@ void StateMachine::enter(State next, const FsmInputs& in, FsmOutput& out) {
   entered_ = in.now;
   direction_.reset();
   direction_target_ = next;
+  if (previous == State::SleepPending && next != State::Sleep) {
+    // Refused (SleepRefused said so): back where it was, and the sleep timers start over.
+    uv_sleep_.reset();
+    low_cell_sleep_.reset();
+    standby_sleep_.reset();
+    return;
+  }
   switch (next) {
     case State::Sleep:
       sleep_reason_ = pending_reason_;
@@ -189,11 +196,6 @@ void StateMachine::enter(State next, const FsmInputs& in, FsmOutput& out) {
       emit(SystemEvent::ButtonReset);
       break;
     case State::Standby:
-      if (previous == State::SleepPending) {  // refused: the sleep timers start over
-        uv_sleep_.reset();
-        low_cell_sleep_.reset();
-        standby_sleep_.reset();
-      }
       emit(SystemEvent::EnterStandby);
       break;
     case State::Charge:

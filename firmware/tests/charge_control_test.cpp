@@ -62,17 +62,25 @@ TEST(PK_5_heater, stops_when_the_charger_leaves) {
   EXPECT_EQ(c.at(100, -50), Heater::Change::Off);
 }
 
-TEST(PK_5_heater, time_limit_stops_it_until_the_charger_returns) {
+TEST(PK_5_heater, time_limit_rests_it_as_long_as_it_ran) {
   HeaterCase c;
   const TimeMs limit = static_cast<TimeMs>(c.params.get(ParamId::heater_max_s)) * 1000;
   c.at(0, -50);
   EXPECT_EQ(c.at(limit - kTickMs, -50), Heater::Change::None);
   EXPECT_EQ(c.at(limit, -50), Heater::Change::Timeout);
-  EXPECT_EQ(c.at(limit + kTickMs, -50), Heater::Change::None) << "no endless heating";
+  EXPECT_FALSE(c.heater.holds_charge()) << "resting: the cold derating alone guards charging";
+  EXPECT_EQ(c.at(2 * limit - kTickMs, -50), Heater::Change::None) << "no endless heating";
+  EXPECT_EQ(c.at(2 * limit, -50), Heater::Change::On);
+}
+
+TEST(PK_5_heater, holds_the_charge_fet_while_cold_even_before_a_charger_comes) {
+  HeaterCase c;
   c.in.charger_present = false;
-  c.at(limit + 2 * kTickMs, -50);
-  c.in.charger_present = true;
-  EXPECT_EQ(c.at(limit + 3 * kTickMs, -50), Heater::Change::On);
+  EXPECT_EQ(c.at(0, 49), Heater::Change::None);
+  EXPECT_TRUE(c.heater.holds_charge());
+  EXPECT_TRUE(c.heater.wants_power());
+  c.at(100, 50);
+  EXPECT_FALSE(c.heater.holds_charge()) << "5.0 °C: warm enough to charge";
 }
 
 TEST(PK_5_heater, pipeline_heats_with_the_charge_fet_open_then_charges) {
@@ -93,6 +101,22 @@ TEST(PK_5_heater, pipeline_heats_with_the_charge_fet_open_then_charges) {
   EXPECT_FALSE(rig.board.switches.heater);
   EXPECT_TRUE(rig.board.switches.charge_fet);
   EXPECT_EQ(rig.log.count(SystemEvent::HeaterOff), 1u);
+}
+
+TEST(PK_5_heater, pipeline_asks_the_inverter_for_power_to_heat) {
+  PackConfig config;
+  config.has_heater = true;
+  BmsRig rig(config);
+  ASSERT_TRUE(rig.bms.set_param(ParamId::heater_enable, 1).ok());
+  rig.board.set_temperatures(-80);  // too cold to charge: the protection holds the charge FET
+  rig.run_until_running();
+  ASSERT_TRUE(rig.status().protection.protect_on(I::ChargeUt));
+  EXPECT_TRUE(rig.status().limits.charge_enable) << "no charger power, no heat";
+  EXPECT_EQ(rig.status().limits.charge_current_limit_mA, 3000);
+  EXPECT_FALSE(rig.board.switches.charge_fet) << "the power goes to the film, not the cells";
+  ASSERT_TRUE(rig.bms.set_param(ParamId::heater_enable, 0).ok());
+  rig.tick();
+  EXPECT_FALSE(rig.status().limits.charge_enable);
 }
 
 TEST(PK_5_heater, pipeline_pack_without_film_never_heats) {
@@ -170,6 +194,27 @@ TEST(PK_6_limiter, pipeline_limits_instead_of_tripping) {
   rig.run_ms(30000);
   EXPECT_FALSE(rig.status().protection.protect_on(I::ChargeOc));
   EXPECT_TRUE(rig.board.switches.charge_limiter);
+}
+
+// --- PR-19: the charge end by the highest cell ------------------------------------------------
+
+TEST(PR_19_cell_end, the_highest_cell_at_the_charge_voltage_ends_the_charge) {
+  BmsRig rig;
+  rig.run_until_running();
+  rig.board.set_cells(3400);    // 54.4 V: far below 56.0 V - 0.2 V ...
+  rig.board.set_cell(4, 3500);  // ... but one cell is at 3.50 V, CVL / 16
+  rig.run_ms(301000);
+  EXPECT_TRUE(rig.status().protection.protect_on(I::FullCharge));
+  EXPECT_EQ(rig.status().soc_pptt, 10000);
+}
+
+TEST(PR_19_cell_end, one_millivolt_below_does_not) {
+  BmsRig rig;
+  rig.run_until_running();
+  rig.board.set_cells(3400);
+  rig.board.set_cell(4, 3499);
+  rig.run_ms(400000);
+  EXPECT_FALSE(rig.status().protection.protect_on(I::FullCharge));
 }
 
 // --- CH-3: force charge ---------------------------------------------------------------------

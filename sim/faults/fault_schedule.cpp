@@ -1,0 +1,89 @@
+#include "sim/faults/fault_schedule.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace lfpbms::sim {
+
+namespace {
+constexpr double kNever = std::numeric_limits<double>::infinity();
+constexpr double kDefaultShort_mOhm = 5.0;
+}  // namespace
+
+FaultSchedule::FaultSchedule(std::vector<FaultEvent> faults)
+    : faults_(std::move(faults)), active_(faults_.size(), false) {}
+
+// A button press lasts as long as it is held; other faults last `duration_s` (0: to the end).
+double FaultSchedule::end_s(const FaultEvent& f) const {
+  const double d = f.kind == FaultKind::ButtonPress && f.duration_s == 0 ? f.value : f.duration_s;
+  return d > 0 ? f.at_s + d : kNever;
+}
+
+void FaultSchedule::update(double t_s, FaultTargets& targets, std::vector<FaultChange>& changes) {
+  if (t_s < next_change_s_) return;
+  next_change_s_ = kNever;
+  for (std::size_t i = 0; i < faults_.size(); ++i) {
+    const FaultEvent& f = faults_[i];
+    const bool on = t_s >= f.at_s && t_s < end_s(f);
+    if (on != active_[i]) {
+      active_[i] = on;
+      apply(f, on, targets);
+      changes.push_back({t_s, &f, on});
+    }
+    if (t_s < f.at_s) next_change_s_ = std::min(next_change_s_, f.at_s);
+    if (t_s < end_s(f)) next_change_s_ = std::min(next_change_s_, end_s(f));
+  }
+}
+
+void FaultSchedule::apply(const FaultEvent& f, bool on, FaultTargets& t) {
+  const auto index = static_cast<std::size_t>(f.target - 1);
+  switch (f.kind) {
+    case FaultKind::CellLeak:
+      t.pack->cell(index).set_leak_A(on ? f.value : 0.0);
+      break;
+    case FaultKind::NtcOpen:
+      t.sensors->ntc_open[index] = on;
+      break;
+    case FaultKind::NtcShort:
+      t.sensors->ntc_short[index] = on;
+      break;
+    case FaultKind::CellLineOpen: {
+      const auto bit = static_cast<std::uint16_t>(1u << index);
+      t.sensors->open_lines = static_cast<std::uint16_t>(on ? t.sensors->open_lines | bit
+                                                            : t.sensors->open_lines & ~bit);
+      break;
+    }
+    case FaultKind::CurrentStuck:
+      t.sensors->current_stuck = on;
+      break;
+    case FaultKind::CurrentOffset:
+      t.sensors->current_offset_A = on ? f.value : 0.0;
+      break;
+    case FaultKind::ChargerOverVoltage:
+      t.inverter->over_voltage_V = on ? f.value : 0.0;
+      break;
+    case FaultKind::LoadSurge:
+      t.surge_A = on ? f.value : 0.0;
+      break;
+    case FaultKind::ShortCircuit:
+      t.port->short_mOhm = on ? (f.value > 0 ? f.value : kDefaultShort_mOhm) : 0.0;
+      break;
+    case FaultKind::ReverseConnection:
+      t.port->reverse_V = on ? f.value : 0.0;
+      break;
+    case FaultKind::ChargerFailure:
+      t.inverter->charger_failed = on;
+      break;
+    case FaultKind::FetStuck:
+      (f.target == 1 ? t.port->stuck_charge : t.port->stuck_discharge) = on;
+      break;
+    case FaultKind::ButtonPress:
+      t.button = on;
+      break;
+    case FaultKind::LinkDown:
+      t.link_down = on;
+      break;
+  }
+}
+
+}  // namespace lfpbms::sim

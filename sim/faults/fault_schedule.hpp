@@ -1,0 +1,48 @@
+#pragma once
+// The faults a scenario injects, switched on and off at their times. Each fault acts on the
+// part of the twin where it would happen in a real installation: a cell, a sensor, the power
+// path, the inverter, the user's finger on the button.
+#include <vector>
+
+#include "sim/pack/pack.hpp"
+#include "sim/pack/power_path.hpp"
+#include "sim/pack/twin_board.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/world/inverter.hpp"
+
+namespace lfpbms::sim {
+
+// Everything a fault can touch.
+struct FaultTargets {
+  Pack* pack = nullptr;
+  SensorFaults* sensors = nullptr;
+  PortState* port = nullptr;
+  InverterFaults* inverter = nullptr;
+  double surge_A = 0;      // extra discharge current drawn at the terminals
+  bool button = false;     // the button held down
+  bool link_down = false;  // the inverter stopped polling
+};
+
+struct FaultChange {
+  double t_s;
+  const FaultEvent* fault;
+  bool started;  // false: it ended
+};
+
+class FaultSchedule {
+ public:
+  explicit FaultSchedule(std::vector<FaultEvent> faults);
+
+  // Applies what starts or ends at or before `t_s`; appends each change to `changes`.
+  void update(double t_s, FaultTargets& targets, std::vector<FaultChange>& changes);
+
+ private:
+  static void apply(const FaultEvent& f, bool on, FaultTargets& t);
+  double end_s(const FaultEvent& f) const;
+
+  std::vector<FaultEvent> faults_;
+  std::vector<bool> active_;
+  double next_change_s_ = 0;
+};
+
+}  // namespace lfpbms::sim

@@ -1,0 +1,79 @@
+#include "sim/pack/pack.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lfpbms::sim {
+
+Pack::Pack(const PackSetup& setup, double capacity_Ah, std::uint8_t series_count, Random rng) {
+  cells_.reserve(series_count);
+  for (std::uint8_t i = 0; i < series_count; ++i) {
+    CellParams p;
+    p.capacity_Ah = capacity_Ah * (1.0 + rng.normal(0, setup.capacity_spread_pct / 100.0));
+    // Resistance scales inversely with capacity: a 200 Ah cell has half a 100 Ah cell's.
+    const double r_scale = (100.0 / capacity_Ah) *
+                           std::max(0.5, 1.0 + rng.normal(0, setup.resistance_spread_pct / 100.0));
+    p.r0_mOhm *= r_scale;
+    p.r1_mOhm *= r_scale;
+    p.r2_mOhm *= r_scale;
+    p.self_discharge_pct_month =
+        setup.self_discharge_pct_month * std::max(0.2, 1.0 + rng.normal(0, 0.3));
+    const double soc = std::clamp(
+        setup.initial_soc + rng.normal(0, setup.initial_soc_spread_pct / 100.0), 0.0, 1.0);
+    cells_.emplace_back(p, soc);
+  }
+}
+
+void Pack::step(double current_A, double bms_A, double dt_s, const std::vector<double>& cell_C) {
+  heat_W_ = 0;
+  last_current_A_ = current_A - bms_A;
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    const double bleed_A = (bleed_mask_ >> i & 1u) != 0 ? kBleed_A : 0.0;
+    cells_[i].step(last_current_A_ - bleed_A, dt_s, cell_C[i]);
+    heat_W_ += cells_[i].heat_W();
+  }
+  heat_W_ += last_current_A_ * last_current_A_ * kInterconnect_mOhm / 1000.0 *
+             static_cast<double>(cells_.size());
+}
+
+double Pack::internal_V() const {
+  double v = 0;
+  for (const auto& c : cells_) v += c.internal_V();
+  return v;
+}
+
+double Pack::resistance_ohm() const {
+  double r = kInterconnect_mOhm / 1000.0 * static_cast<double>(cells_.size());
+  for (const auto& c : cells_) r += c.r0_ohm();
+  return r;
+}
+
+double Pack::cell_V(std::size_t i, double current_A) const {
+  return cells_[i].terminal_V(current_A);
+}
+
+double Pack::usable_soc() const {
+  double to_empty_Ah = 1e18;
+  double to_full_Ah = 1e18;
+  for (const auto& c : cells_) {
+    const double cap = c.params().capacity_Ah;
+    to_empty_Ah = std::min(to_empty_Ah, std::max(0.0, c.soc()) * cap);
+    to_full_Ah = std::min(to_full_Ah, std::max(0.0, 1.0 - c.soc()) * cap);
+  }
+  const double span = to_empty_Ah + to_full_Ah;
+  return span > 0 ? to_empty_Ah / span : 0.0;
+}
+
+double Pack::min_cell_soc() const {
+  double s = 1e9;
+  for (const auto& c : cells_) s = std::min(s, c.soc());
+  return s;
+}
+
+double Pack::max_cell_soc() const {
+  double s = -1e9;
+  for (const auto& c : cells_) s = std::max(s, c.soc());
+  return s;
+}
+
+}  // namespace lfpbms::sim

@@ -1,0 +1,130 @@
+// The summary of a run and the verdict on its expectations.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/runner/event_names.hpp"
+#include "sim/runner/outputs.hpp"
+
+namespace lfpbms::sim {
+
+namespace {
+
+// The numeric summary keys an expectation may bound.
+constexpr const char* kMetrics[] = {"safety_violations", "soc_rmse_pct",
+                                    "soc_max_err_pct",   "min_cell_mV",
+                                    "max_cell_mV",       "max_cell_temp_C",
+                                    "min_cell_temp_C",   "charged_kWh",
+                                    "discharged_kWh",    "pv_kWh",
+                                    "load_kWh",          "grid_import_kWh",
+                                    "awake_pct",         "final_soc_true_pct",
+                                    "final_soc_est_pct"};
+
+double rounded(double v, int digits = 3) {
+  const double k = std::pow(10.0, digits);
+  return std::round(v * k) / k;
+}
+
+bool known_metric(const std::string& name) {
+  return std::any_of(std::begin(kMetrics), std::end(kMetrics),
+                     [&](const char* m) { return name == m; });
+}
+
+bool known_fault(const std::string& name) {
+  for (int k = 0; k <= static_cast<int>(FaultKind::LinkDown); ++k) {
+    if (name == fault_kind_name(static_cast<FaultKind>(k))) return true;
+  }
+  return false;
+}
+
+int count_events(const Recorder& rec, const Expectation& x) {
+  int n = 0;
+  for (const auto& e : rec.events()) {
+    if (e.code != x.subject) continue;
+    if (x.before_s && e.t_s >= *x.before_s) continue;
+    if (x.after_s && e.t_s < *x.after_s) continue;
+    ++n;
+  }
+  return n;
+}
+
+nlohmann::ordered_json judge(const Expectation& x, double value) {
+  const bool ok = (!x.min || value >= *x.min) && (!x.max || value <= *x.max);
+  return {{"expect", x.text}, {"value", rounded(value)}, {"pass", ok}};
+}
+
+}  // namespace
+
+void check_expectations(const Scenario& scenario) {
+  for (const auto& x : scenario.expectations) {
+    bool ok = false;
+    if (x.kind == Expectation::Kind::Metric) {
+      ok = known_metric(x.subject);
+    } else {
+      const auto colon = x.subject.find(':');
+      const std::string kind = x.subject.substr(0, colon);
+      const std::string name = colon == std::string::npos ? "" : x.subject.substr(colon + 1);
+      ok = kind == "fault" ? known_fault(name) : known_event_name(kind, name);
+      if (x.subject == "violation") ok = true;
+    }
+    if (!ok) {
+      throw ScenarioError(scenario.source + ": expect: unknown " +
+                          (x.kind == Expectation::Kind::Metric ? "metric" : "event") + " \"" +
+                          x.subject + "\"");
+    }
+  }
+}
+
+nlohmann::ordered_json summarize(const Simulation& sim, double wall_s) {
+  const Scenario& sc = sim.scenario();
+  const Recorder& rec = sim.recorder();
+  const RunStats& st = rec.stats();
+  const BmsStatus& fw = sim.bms().status();
+  const double n = st.soc_samples > 0 ? static_cast<double>(st.soc_samples) : 1.0;
+  nlohmann::ordered_json j;
+  j["scenario"] = sc.name;
+  j["description"] = sc.description;
+  j["source"] = sc.source;
+  j["profile"] = sim.profile().name;
+  j["seed"] = sc.seed;
+  j["days"] = sc.days;
+  j["simulated_s"] = rounded(sim.t_s(), 1);
+  j["wall_s"] = rounded(wall_s);
+  j["speedup"] = wall_s > 0 ? std::round(sim.t_s() / wall_s) : 0.0;
+  j["safety_violations"] = sim.monitor().violations().size();
+  auto& v = j["violations"] = nlohmann::ordered_json::array();
+  for (const auto& x : sim.monitor().violations())
+    v.push_back({{"t_s", rounded(x.t_s, 1)}, {"text", x.text}});
+  j["events"] = rec.counts();
+  j["soc_rmse_pct"] = rounded(100.0 * std::sqrt(st.soc_sq_sum / n));
+  j["soc_max_err_pct"] = rounded(100.0 * st.soc_max_err);
+  j["min_cell_mV"] = std::round(st.min_cell_V * 1000.0);
+  j["max_cell_mV"] = std::round(st.max_cell_V * 1000.0);
+  j["max_cell_temp_C"] = rounded(st.max_cell_C, 2);
+  j["min_cell_temp_C"] = rounded(st.min_cell_C, 2);
+  j["charged_kWh"] = rounded(st.charged_Wh / 1000.0);
+  j["discharged_kWh"] = rounded(st.discharged_Wh / 1000.0);
+  j["pv_kWh"] = rounded(st.pv_Wh / 1000.0);
+  j["load_kWh"] = rounded(st.load_Wh / 1000.0);
+  j["grid_import_kWh"] = rounded(st.grid_import_Wh / 1000.0);
+  j["awake_pct"] = rounded(100.0 * st.awake_s / std::max(sim.t_s(), 1.0), 2);
+  j["final_soc_true_pct"] = rounded(100.0 * sim.pack().usable_soc(), 2);
+  j["final_soc_est_pct"] = rounded(fw.soc_pptt / 100.0, 2);
+  j["final_state"] = reported_state_name(fw.state);
+
+  auto& ex = j["expectations"] = nlohmann::ordered_json::array();
+  for (const auto& x : sc.expectations) {
+    const double value =
+        x.kind == Expectation::Kind::Metric ? j[x.subject].get<double>() : count_events(rec, x);
+    ex.push_back(judge(x, value));
+  }
+  j["passed"] = passed(j);
+  return j;
+}
+
+bool passed(const nlohmann::ordered_json& summary) {
+  if (summary["safety_violations"].get<std::size_t>() != 0) return false;
+  return std::all_of(summary["expectations"].begin(), summary["expectations"].end(),
+                     [](const auto& e) { return e["pass"].template get<bool>(); });
+}
+
+}  // namespace lfpbms::sim

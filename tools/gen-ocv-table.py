@@ -1,0 +1,179 @@
+#!/usr/bin/python3
+"""Writes sim/cell/ocv_table.cpp, the twin's LFP open-circuit-voltage table, from the measured
+A123 26650 curves (charge and discharge branch at -25...45 °C, SOC 0.02...0.98).
+
+Usage: tools/gen-ocv-table.py [CSV] [OUT]
+  CSV  default ../shared/data/lfp-ocv/a123_26650_ocv_grid.csv (not part of the repository)
+  OUT  default sim/cell/ocv_table.cpp
+
+Beyond the measured range both ends get a knee (see knee_V), so that the table spans
+SOC -0.03...1.03. The SOC nodes are chosen greedily on a 0.005 lattice: each interval is made
+as long as linear interpolation stays within TOLERANCE_V of every measured point and every
+knee lattice point of every branch and temperature. Standard library only.
+"""
+import collections
+import csv
+import math
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_CSV = os.path.join(ROOT, "..", "shared", "data", "lfp-ocv", "a123_26650_ocv_grid.csv")
+DEFAULT_OUT = os.path.join(ROOT, "sim", "cell", "ocv_table.cpp")
+
+TEMPERATURES_C = [-25, -15, -5, 5, 15, 25, 35, 45]
+BRANCHES = ["charge", "discharge"]
+SOC_MIN, SOC_MAX, LATTICE = -0.03, 1.03, 0.005
+DATA_LO, DATA_HI = 0.02, 0.98  # measured range, 0.01 steps
+TOLERANCE_V = 0.0015
+MAX_SPAN = 0.10  # longest interval, so the plateau keeps some detail
+
+# The knee (same shape at both ends and for every curve, added to the straight continuation of
+# the measured end slope): an exponential that is zero with zero slope at the measured end,
+# reaches RISE_V at SOC 1 (0), then bends over and saturates TOP_V further, the overcharge
+# (overdischarge) plateau where the electrolyte, not the LFP, takes the charge.
+KNEE_LAMBDA = 0.01
+HIGH_RISE_V, HIGH_TOP_V = 0.18, 0.70  # charge branch at 25 °C: 3.59 V at SOC 1, 3.82 V at 1.01
+LOW_RISE_V, LOW_TOP_V = 0.35, 0.45  # discharge branch at 25 °C: 2.32 V at SOC 0, 1.90 V at -0.01
+
+
+def knee_V(distance, rise_V, top_V):
+    """Extra voltage `distance` (SOC) beyond the measured end."""
+    a = rise_V / (math.exp(2.0) - 3.0)  # 2.0 = 0.02 / KNEE_LAMBDA
+    if distance <= 0.02:
+        x = distance / KNEE_LAMBDA
+        return a * (math.exp(x) - 1.0 - x)
+    slope = a / KNEE_LAMBDA * (math.exp(2.0) - 1.0)  # matched, so the curve has no corner
+    return rise_V + top_V * (1.0 - math.exp(-(distance - 0.02) * slope / top_V))
+
+
+def read_curves(path):
+    curves = collections.defaultdict(dict)
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["curve"] in BRANCHES:
+                key = (int(row["temperature_c"]), row["curve"])
+                curves[key][round(float(row["soc"]) * 100)] = float(row["voltage"])
+    for t in TEMPERATURES_C:
+        for b in BRANCHES:
+            if sorted(curves[(t, b)]) != list(range(2, 99)):
+                sys.exit(f"{path}: {t} °C {b} does not cover SOC 0.02...0.98 in 0.01 steps")
+    return curves
+
+
+def curve_V(points, soc):
+    """One branch at one temperature: the measured points, linear between, knees outside."""
+    if soc > DATA_HI:
+        slope = max(0.0, (points[98] - points[96]) / 0.02)
+        d = soc - DATA_HI
+        return points[98] + slope * d + knee_V(d, HIGH_RISE_V, HIGH_TOP_V)
+    if soc < DATA_LO:
+        slope = max(0.0, (points[4] - points[2]) / 0.02)
+        d = DATA_LO - soc
+        return points[2] - slope * d - knee_V(d, LOW_RISE_V, LOW_TOP_V)
+    i = min(97, int(math.floor(soc * 100 + 1e-9)))
+    w = soc * 100 - i
+    return points[i] * (1 - w) + points[i + 1] * w
+
+
+def lattice():
+    n = round((SOC_MAX - SOC_MIN) / LATTICE)
+    return [round(SOC_MIN + LATTICE * i, 3) for i in range(n + 1)]
+
+
+def candidate(soc):
+    """Inside the measured range only measured points become nodes."""
+    if DATA_LO <= soc <= DATA_HI:
+        return abs(soc * 100 - round(soc * 100)) < 1e-9
+    return True
+
+
+def choose_nodes(socs, rows):
+    def fits(i, j):
+        for r in rows:
+            for k in range(i + 1, j):
+                if not candidate(socs[k]) and DATA_LO < socs[k] < DATA_HI:
+                    continue  # between measured points there is nothing to match
+                w = (socs[k] - socs[i]) / (socs[j] - socs[i])
+                if abs(r[i] * (1 - w) + r[j] * w - r[k]) > TOLERANCE_V:
+                    return False
+        return True
+
+    nodes = [0]
+    while nodes[-1] < len(socs) - 1:
+        i = nodes[-1]
+        best = i + 1
+        for j in range(i + 1, len(socs)):
+            if socs[j] - socs[i] > MAX_SPAN + 1e-9:
+                break
+            if candidate(socs[j]) and fits(i, j):
+                best = j
+        nodes.append(best)
+    return nodes
+
+
+def format_rows(values, per_line, fmt):
+    items = [fmt % v for v in values]
+    lines = []
+    for k in range(0, len(items), per_line):
+        lines.append("    " + ", ".join(items[k:k + per_line]) + ",")
+    return "\n".join(lines)
+
+
+HEADER = """\
+// Generated by tools/gen-ocv-table.py from the measured data; do not edit.
+//
+// Open-circuit voltage of an LFP cell, charge and discharge branch, -25...45 °C in 10 K steps.
+// Data: A123 26650 LiFePO4 cell, C/30 charge and discharge at eight temperatures, from
+// "Lithium-ion Battery OCV and Dynamic Test Data of a LiFePO4 cylindrical cell", Mendeley Data,
+// doi:10.17632/p8kf893yv3.1, licence CC BY 4.0 (changed: resampled on the nodes below, knees
+// added outside the measured SOC 0.02...0.98).
+//
+// Nodes: chosen so that linear interpolation stays within {tol_mV:.1f} mV of every measured point.
+// Knees (beyond 0.98 and below 0.02): the straight continuation of the measured end slope plus
+// an exponential (e-folding {lam:.2f} SOC, zero value and slope at the measured end) that adds
+// {hr:.2f} V by SOC 1 ({lr:.2f} V by SOC 0), then saturates {ht:.2f} V ({lt:.2f} V) further with
+// the same slope. See docs/twin.md, "Cells".
+"""
+
+
+def write_table(out, socs, nodes, rows_by_branch):
+    text = HEADER.format(tol_mV=TOLERANCE_V * 1000, lam=KNEE_LAMBDA, hr=HIGH_RISE_V,
+                         lr=LOW_RISE_V, ht=HIGH_TOP_V, lt=LOW_TOP_V)
+    n = len(nodes)
+    text += '#include "sim/cell/ocv_table.hpp"\n\n'
+    text += "namespace lfpbms::sim::ocv {\n\nnamespace {\n\n// clang-format off\n"
+    text += f"constexpr std::array<double, {n}> kSoc = {{\n"
+    text += format_rows([socs[i] for i in nodes], 10, "%.3f") + "\n};\n"
+    for b in BRANCHES:
+        name = "kCharge_V" if b == "charge" else "kDischarge_V"
+        text += f"\nconstexpr std::array<double, {len(TEMPERATURES_C)} * {n}> {name} = {{\n"
+        for t, row in zip(TEMPERATURES_C, rows_by_branch[b]):
+            text += f"    // {t} °C\n"
+            text += format_rows([row[i] for i in nodes], 10, "%.4f") + "\n"
+        text += "};\n"
+    text += "// clang-format on\n\n"
+    text += "constexpr auto kNodeOfCell = node_of_cell(kSoc);\n"
+    text += "constexpr auto kInverseWidth = inverse_widths(kSoc);\n\n}  // namespace\n\n"
+    text += ("const Table kTable{kSoc.data(),        kCharge_V.data(),     kDischarge_V.data(),\n"
+             "                   kNodeOfCell.data(), kInverseWidth.data(), "
+             "static_cast<int>(kSoc.size())};\n\n")
+    text += "}  // namespace lfpbms::sim::ocv\n"
+    with open(out, "w") as f:
+        f.write(text)
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_CSV
+    out = sys.argv[2] if len(sys.argv) > 2 else DEFAULT_OUT
+    curves = read_curves(src)
+    socs = lattice()
+    rows_by_branch = {b: [[curve_V(curves[(t, b)], s) for s in socs] for t in TEMPERATURES_C]
+                      for b in BRANCHES}
+    nodes = choose_nodes(socs, rows_by_branch["charge"] + rows_by_branch["discharge"])
+    write_table(out, socs, nodes, rows_by_branch)
+    print(f"{out}: {len(nodes)} SOC nodes x {len(TEMPERATURES_C)} temperatures x 2 branches")
+
+
+if __name__ == "__main__":
+    main()
