@@ -2,10 +2,11 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test deps build format lint clean
+.PHONY: demo test deps build bench format lint clean
 
+# The main job: a week of a solar home with the firmware in the loop (docs/twin.md).
 demo: build
-	$(BUILD)/apps/lfpbms selftest
+	$(BUILD)/apps/lfpbms sim
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -14,8 +15,13 @@ deps:
 	@tools/install-deps.sh
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD)
 	cmake --build $(BUILD) -j $(JOBS)
+
+# Speed of the twin (simulated seconds per wall second) and of one cell step.
+bench: build
+	$(BUILD)/bench/twin_bench
+	$(BUILD)/sim/cell/bench_cell
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -108,7 +108,8 @@ ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q, const Protection
 
 void ProtectionEngine::evaluate(TimeMs now, const ProtectionInputs& in) {
   transition_count_ = 0;
-  for (const ProtectionRow* row = protection_rows_begin(); row != protection_rows_end(); ++row) {
+  const ProtectionRow* const end = protection_rows_end();
+  for (const ProtectionRow* row = protection_rows_begin(); row != end; ++row) {
     evaluate_row(*row, now, in);
   }
   refresh_status();
@@ -270,7 +271,8 @@ void ProtectionEngine::restart_timers() {
 
 void ProtectionEngine::refresh_status() {
   ProtectionStatus s;
-  for (const ProtectionRow* row = protection_rows_begin(); row != protection_rows_end(); ++row) {
+  const ProtectionRow* const end = protection_rows_end();
+  for (const ProtectionRow* row = protection_rows_begin(); row != end; ++row) {
     const RowState& st = rows_[slot(row->id)];
     if (st.alarm) {
       s.alarm |= bit(row->id);

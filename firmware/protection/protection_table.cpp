@@ -296,6 +296,7 @@ const ProtectionRow& protection_row(ProtectionId id) {
 
 FetMask fets_opened_by(std::uint64_t protect_mask) {
   unsigned fets = kNoFet;
+  if (protect_mask == 0) return kNoFet;  // the common case, every tick
   for (const auto& row : kRows) {
     if ((protect_mask & bit(row.id)) != 0) fets |= row.opens;
   }

@@ -17,8 +17,13 @@ constexpr double kNtcOffsetSigma_C = 0.5;
 constexpr std::int16_t kNtcOpen_dC = -800;  // an open NTC reads as extreme cold
 constexpr std::int16_t kNtcShort_dC = 2000;
 
+// Rounds to the nearest integer; inline, since the front end converts ~25 readings a tick.
+std::int64_t nearest(double x) {
+  return static_cast<std::int64_t>(x < 0 ? x - 0.5 : x + 0.5);
+}
+
 std::uint16_t to_mV16(double mV) {
-  return static_cast<std::uint16_t>(std::clamp(mV, 0.0, 65535.0));
+  return static_cast<std::uint16_t>(nearest(std::clamp(mV, 0.0, 65535.0)));
 }
 }  // namespace
 
@@ -63,13 +68,13 @@ bool TwinBoard::read(hal::CellSample& out) {
     sum_V += v;
     const bool open = (faults.open_lines >> i & 1u) != 0;
     out.cell_voltage_mV[i] =
-        open ? 0 : to_mV16(std::round(v * 1000.0 + cell_offset_mV_[i] + kCellNoise_mV * noise()));
+        open ? 0 : to_mV16(v * 1000.0 + cell_offset_mV_[i] + kCellNoise_mV * noise());
   }
   out.open_wire_mask = faults.open_lines;
   out.pack_voltage_mV = static_cast<std::uint32_t>(
       std::max(0.0, sum_V * 1000.0 * (1.0 + kPackGainError) + 15.0 * noise()));
   out.terminal_voltage_mV =
-      static_cast<std::int32_t>(std::lround(truth_.terminal_V * 1000.0 + 20.0 * noise()));
+      static_cast<std::int32_t>(nearest(truth_.terminal_V * 1000.0 + 20.0 * noise()));
   out.adc_fault = false;
   return true;
 }
@@ -86,7 +91,7 @@ bool TwinBoard::read(hal::CurrentSample& out) {
     stuck_A_ = a;
   }
   a += faults.current_offset_A;
-  out.current_mA = static_cast<std::int32_t>(std::lround(a * 1000.0));
+  out.current_mA = static_cast<std::int32_t>(nearest(a * 1000.0));
   out.fault = false;
   return true;
 }
@@ -95,7 +100,7 @@ std::int16_t TwinBoard::ntc_dC(std::size_t index, double true_C) {
   if (faults.ntc_open[index]) return kNtcOpen_dC;
   if (faults.ntc_short[index]) return kNtcShort_dC;
   const double c = true_C + ntc_offset_C_[index] + 0.05 * noise();
-  return static_cast<std::int16_t>(std::lround(c * 10.0));
+  return static_cast<std::int16_t>(nearest(c * 10.0));
 }
 
 bool TwinBoard::read(hal::TemperatureSample& out) {

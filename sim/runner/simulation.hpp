@@ -76,6 +76,7 @@ class Simulation {
   std::size_t notices_logged_ = 0;
   SiteNow now_;
   MonitorSample in_force_;
+  double soc_true_ = 0;
   PathResult last_;
 };
 
