@@ -1,6 +1,6 @@
 // `lfpbms selftest`: the firmware core on a simulated board, told as a short story. Each
 // chapter drives the board the way a real installation would and checks what the BMS did.
-// (The digital twin of issue 4 replaces this with a full pack simulation.)
+// (`lfpbms sim` runs the firmware in the full digital twin instead.)
 #include <fmt/core.h>
 
 #include <cmath>
