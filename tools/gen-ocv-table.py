@@ -147,7 +147,7 @@ def write_table(out, socs, nodes, rows_by_branch):
     text += format_rows([socs[i] for i in nodes], 10, "%.3f") + "\n};\n"
     for b in BRANCHES:
         name = "kCharge_V" if b == "charge" else "kDischarge_V"
-        text += f"\nconstexpr std::array<double, {len(TEMPERATURES_C)} * {n}> {name} = {{\n"
+        text += f"\nconstexpr std::array<double, {len(TEMPERATURES_C) * n}> {name} = {{  // {len(TEMPERATURES_C)} x {n}\n"
         for t, row in zip(TEMPERATURES_C, rows_by_branch[b]):
             text += f"    // {t} °C\n"
             text += format_rows([row[i] for i in nodes], 10, "%.4f") + "\n"

@@ -55,11 +55,11 @@ void LfpCell::step(double current_A, double dt_s, double temperature_C) {
   if (std::abs(dt_s - dt_s_) > kDtResolution_s) update_decay(dt_s);
   // Resistances at the state the step starts from (SOC moves by ppm per step).
   const double r_scale = resistance_factor_ * soc_factor_;
-  const double r0_ohm = r0_25_ohm_ * r_scale;
+  const double r0 = r0_25_ohm_ * r_scale;
   const double rc_heat_W =
       step_rc(current_A, r_scale, inverse_resistance_factor_ * inverse_soc_factor_);
   // A soft short turns the charge it drains into heat inside the cell.
-  heat_W_ = current_A * current_A * r0_ohm + rc_heat_W + leak_A_ * ocv_V_;
+  heat_W_ = current_A * current_A * r0 + rc_heat_W + leak_A_ * ocv_V_;
   step_charge(current_A, dt_s);
   step_hysteresis(current_A - leak_A_, dt_s);
   update_outputs(v_rc1_ + v_rc2_);

@@ -31,7 +31,9 @@ struct Table {
 extern const Table kTable;
 
 constexpr int lattice_index(double soc) {
-  return static_cast<int>((soc - kSocMin) / kLatticeStep + 0.5);
+  // Non-negative by the clamp before: truncating x + 0.5 rounds to the nearest node.
+  const double x = (soc - kSocMin) / kLatticeStep;
+  return static_cast<int>(x + 0.5);  // NOLINT(bugprone-incorrect-roundings)
 }
 
 template <std::size_t N>
@@ -83,7 +85,7 @@ inline SocPoint soc_point(double soc) {
 
 // One branch (`rows` = kTable.charge_V or discharge_V), bilinear in SOC and temperature.
 inline double branch_V(const double* rows, TemperaturePoint t, SocPoint s) {
-  const double* cold = rows + t.row * kTable.nodes + s.node;
+  const double* cold = rows + static_cast<std::ptrdiff_t>(t.row) * kTable.nodes + s.node;
   const double* warm = cold + kTable.nodes;
   const double v_cold = cold[0] + s.weight * (cold[1] - cold[0]);
   const double v_warm = warm[0] + s.weight * (warm[1] - warm[0]);

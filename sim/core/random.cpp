@@ -13,7 +13,9 @@ std::uint64_t splitmix64(std::uint64_t& x) {
   return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 
 }  // namespace
 
@@ -33,17 +35,20 @@ std::uint64_t Random::next() {
   return result;
 }
 
-double Random::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Random::uniform() {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
-double Random::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+double Random::uniform(double lo, double hi) {
+  return lo + (hi - lo) * uniform();
+}
 
 double Random::normal(double mean, double sigma) {
   if (has_spare_) {
     has_spare_ = false;
     return mean + sigma * spare_;
   }
-  double u = 0.0;
-  while (u <= 0.0) u = uniform();
+  const double u = 1.0 - uniform();  // (0, 1]: the logarithm needs it above zero
   const double v = uniform();
   const double r = std::sqrt(-2.0 * std::log(u));
   constexpr double kTwoPi = 6.283185307179586;
@@ -52,6 +57,8 @@ double Random::normal(double mean, double sigma) {
   return mean + sigma * r * std::cos(kTwoPi * v);
 }
 
-Random Random::fork(std::uint64_t salt) { return Random(next() ^ (salt * 0xD1B54A32D192ED03ull)); }
+Random Random::fork(std::uint64_t salt) {
+  return Random(next() ^ (salt * 0xD1B54A32D192ED03ull));
+}
 
 }  // namespace lfpbms::sim

@@ -10,15 +10,15 @@ class Random {
   explicit Random(std::uint64_t seed);
 
   std::uint64_t next();
-  double uniform();                             // [0, 1)
-  double uniform(double lo, double hi);         // [lo, hi)
-  double normal(double mean, double sigma);     // Box-Muller
+  double uniform();                          // [0, 1)
+  double uniform(double lo, double hi);      // [lo, hi)
+  double normal(double mean, double sigma);  // Box-Muller
   // An independent stream for one part of the twin, so that adding draws in one part does not
   // shift another's.
   Random fork(std::uint64_t salt);
 
  private:
-  std::uint64_t s_[4];
+  std::uint64_t s_[4] = {};
   double spare_ = 0.0;
   bool has_spare_ = false;
 };

@@ -22,33 +22,42 @@ double FaultSchedule::end_s(const FaultEvent& f) const {
 void FaultSchedule::update(double t_s, FaultTargets& targets, std::vector<FaultChange>& changes) {
   if (t_s < next_change_s_) return;
   next_change_s_ = kNever;
-  for (std::size_t i = 0; i < faults_.size(); ++i) {
-    const FaultEvent& f = faults_[i];
-    const bool on = t_s >= f.at_s && t_s < end_s(f);
-    if (on != active_[i]) {
-      active_[i] = on;
-      apply(f, on, targets);
-      changes.push_back({t_s, &f, on});
+  const std::size_t before = changes.size();
+  // Ends first, then starts; then every active fault acts again, so that one ending does not
+  // undo another of its kind that starts as it ends or overlaps it, whatever the file order.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t i = 0; i < faults_.size(); ++i) {
+      const FaultEvent& f = faults_[i];
+      const bool on = t_s >= f.at_s && t_s < end_s(f);
+      if (on != active_[i] && on == (pass == 1)) {
+        active_[i] = on;
+        if (!on) apply(f, false, targets);
+        changes.push_back({t_s, &f, on});
+      }
+      if (t_s < f.at_s) next_change_s_ = std::min(next_change_s_, f.at_s);
+      if (t_s < end_s(f)) next_change_s_ = std::min(next_change_s_, end_s(f));
     }
-    if (t_s < f.at_s) next_change_s_ = std::min(next_change_s_, f.at_s);
-    if (t_s < end_s(f)) next_change_s_ = std::min(next_change_s_, end_s(f));
+  }
+  if (changes.size() == before) return;
+  for (std::size_t i = 0; i < faults_.size(); ++i) {
+    if (active_[i]) apply(faults_[i], true, targets);
   }
 }
 
 void FaultSchedule::apply(const FaultEvent& f, bool on, FaultTargets& t) {
-  const auto index = static_cast<std::size_t>(f.target - 1);
+  const auto i = static_cast<std::size_t>(f.target - 1);
   switch (f.kind) {
     case FaultKind::CellLeak:
-      t.pack->cell(index).set_leak_A(on ? f.value : 0.0);
+      t.pack->cell(i).set_leak_A(on ? f.value : 0.0);
       break;
     case FaultKind::NtcOpen:
-      t.sensors->ntc_open[index] = on;
+      t.sensors->ntc_open[i] = on;
       break;
     case FaultKind::NtcShort:
-      t.sensors->ntc_short[index] = on;
+      t.sensors->ntc_short[i] = on;
       break;
     case FaultKind::CellLineOpen: {
-      const auto bit = static_cast<std::uint16_t>(1u << index);
+      const auto bit = static_cast<std::uint16_t>(1u << i);
       t.sensors->open_lines = static_cast<std::uint16_t>(on ? t.sensors->open_lines | bit
                                                             : t.sensors->open_lines & ~bit);
       break;

@@ -124,13 +124,13 @@ std::uint32_t TwinBoard::unix_time_s() {
 }
 
 bool TwinBoard::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  if (offset + length > memory_.size()) return false;
+  if (offset > memory_.size() || length > memory_.size() - offset) return false;  // no wrap
   std::memcpy(data, memory_.data() + offset, length);
   return true;
 }
 
 bool TwinBoard::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  if (offset + length > memory_.size()) return false;
+  if (offset > memory_.size() || length > memory_.size() - offset) return false;  // no wrap
   std::memcpy(memory_.data() + offset, data, length);
   return true;
 }

@@ -92,6 +92,7 @@ struct Entry {
 // The firmware's own check of the whole batch over the SPEC defaults (ranges and orderings).
 void check_batch(const std::vector<Entry>& entries, std::uint8_t series) {
   std::vector<ParamWrite> writes;
+  writes.reserve(entries.size());
   for (const auto& e : entries) writes.push_back(e.write);
   ParamSet set(series);
   const WriteResult r = set.write(writes.data(), writes.size());
@@ -140,6 +141,7 @@ std::vector<ParamWrite> read_profile_params(std::optional<TomlSection>& params, 
   if (entries.empty()) return {};
   check_batch(entries, series);
   std::vector<ParamWrite> writes;
+  writes.reserve(entries.size());
   for (const auto& e : entries) writes.push_back(e.write);
   sort_by_id(writes);
   return writes;

@@ -156,12 +156,12 @@ std::string TomlSection::text(std::string_view key) {
 
 std::size_t TomlSection::choice(std::string_view key,
                                 const std::vector<std::string_view>& options) {
-  const std::string value = text(key);
-  const auto it = std::find(options.begin(), options.end(), value);
+  const std::string given = text(key);
+  const auto it = std::find(options.begin(), options.end(), given);
   if (it != options.end()) return static_cast<std::size_t>(it - options.begin());
   std::string list;
   for (auto option : options) list += (list.empty() ? "\"" : ", \"") + std::string(option) + "\"";
-  fail(key, "\"" + value + "\" is not one of " + list);
+  fail(key, "\"" + given + "\" is not one of " + list);
 }
 
 std::optional<std::vector<double>> TomlSection::optional_numbers(std::string_view key, double min,

@@ -4,6 +4,12 @@ cmake_minimum_required(VERSION 3.25)
 file(MAKE_DIRECTORY ${DIR})
 file(COPY ${SRC}/package.json ${SRC}/package-lock.json DESTINATION ${DIR})
 file(REMOVE ${DIR}/npm-ci.stamp)
+# Node trusts only its own certificate list; a machine behind a TLS-inspecting proxy has the
+# proxy's certificate in the system's store. Trust that store too unless told otherwise.
+set(system_ca /etc/ssl/certs/ca-certificates.crt)
+if(NOT DEFINED ENV{NODE_EXTRA_CA_CERTS} AND EXISTS ${system_ca})
+  set(ENV{NODE_EXTRA_CA_CERTS} ${system_ca})
+endif()
 execute_process(COMMAND ${NPM} ci --no-audit --no-fund WORKING_DIRECTORY ${DIR}
                 RESULT_VARIABLE rc)
 set(dist ${DIR}/node_modules/uplot/dist)

@@ -119,7 +119,7 @@ void append_scripts(std::string& out, const ReportData& data) {
 std::size_t size_hint(const ReportData& data) {
   std::size_t values = data.t_s.size();
   for (const auto& p : data.panels) values += p.series.size() * data.t_s.size();
-  return 128 * 1024 + values * 8 + data.events.size() * 128;
+  return std::size_t{128} * 1024 + values * 8 + data.events.size() * 128;
 }
 
 }  // namespace

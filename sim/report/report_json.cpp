@@ -102,7 +102,7 @@ void append_number(std::string& out, double v, int digits) {
     out += "null";
     return;
   }
-  if (v == 0) v = 0;  // no "-0"
+  if (v == 0) v = 0.0;  // cppcheck-suppress duplicateConditionalAssign ; turns -0 into 0
   char buf[32];
   const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits);
   append_trimmed(out, buf, r.ptr);

@@ -36,11 +36,11 @@ const char* kind_code(EventKind kind) {
 }
 
 const char* source_name(const Event& e) {
-  if (e.kind == EventKind::System) {
-    return e.source < kSystemNames.size() ? kSystemNames[e.source] : "?";
-  }
-  return e.source < kProtectionCount ? protection_row(static_cast<ProtectionId>(e.source)).name
-                                     : "?";
+  const bool system = e.kind == EventKind::System;
+  // cppcheck-suppress CastIntegerToAddressAtReturn ; it misreads the names' X-macro table
+  if (system && e.source < kSystemNames.size()) return kSystemNames[e.source];
+  if (system || e.source >= kProtectionCount) return "?";
+  return protection_row(static_cast<ProtectionId>(e.source)).name;
 }
 
 }  // namespace
@@ -82,6 +82,12 @@ bool known_event_name(const std::string& kind, const std::string& name) {
     }
     return false;
   }
+  bool protection_kind = false;
+  for (EventKind k : {EventKind::AlarmSet, EventKind::AlarmClear, EventKind::Protect,
+                      EventKind::Release, EventKind::Lock, EventKind::ManualClear}) {
+    protection_kind = protection_kind || kind == kind_code(k);
+  }
+  if (!protection_kind) return false;
   for (const ProtectionRow* r = protection_rows_begin(); r != protection_rows_end(); ++r) {
     if (name == r->name) return true;
   }

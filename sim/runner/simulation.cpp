@@ -42,7 +42,7 @@ ParamSet Simulation::checked_params(const Scenario& scenario, const ProductProfi
   if (!r.ok()) {
     std::string where = scenario.source;
     for (std::size_t i = 0; i < scenario.params.size(); ++i) {
-      if (scenario.params[i].id == r.param && i < scenario.param_where.size()) {
+      if (i < scenario.param_where.size() && scenario.params[i].id == r.param) {
         where = scenario.param_where[i];
       }
     }

@@ -49,7 +49,7 @@ void check_event_code(Reader& r, const std::string& code) {
   }
 }
 
-void check_order(Reader& r, const Expectation& e) {
+void check_order(const Reader& r, const Expectation& e) {
   if (e.min && e.max && *e.min > *e.max) {
     r.fail(r.latest({"min", "max"}),
            "min " + number_text(*e.min) + " is above max " + number_text(*e.max));

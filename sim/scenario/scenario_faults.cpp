@@ -11,15 +11,15 @@ namespace {
 enum class Takes : std::uint8_t { Nothing, Required, Optional };
 
 struct FaultRule {
-  FaultKind kind;
-  const char* name;
-  int target_max;         // targets are 1...target_max; 0: the kind takes no target
-  const char* target_is;  // for the error when it is missing
-  Takes value;
-  Range value_range;
-  double value_default;  // when value is Optional
-  const char* value_unit;
-  bool lasts;  // takes a duration
+  FaultKind kind = FaultKind::CellLeak;
+  const char* name = "";
+  int target_max = 0;          // targets are 1...target_max; 0: the kind takes no target
+  const char* target_is = "";  // for the error when it is missing
+  Takes value = Takes::Nothing;
+  Range value_range{};
+  double value_default = 0;  // when value is Optional
+  const char* value_unit = "";
+  bool lasts = false;  // takes a duration
 };
 
 // Cells 1...16: the largest pack of the product line; the runner checks the profile's count.
@@ -126,9 +126,11 @@ FaultEvent read_fault(Reader& r, const Run& run) {
   const FaultRule* rule = find_rule(*name);
   if (rule == nullptr) r.fail("kind", "unknown fault kind \"" + *name + "\": use " + kind_list());
   FaultEvent f;
+  // cppcheck-suppress nullPointerRedundantCheck ; fail() does not return
   f.kind = rule->kind;
   read_times(r, run, *rule, f);
   read_target(r, *rule, f);
+  // cppcheck-suppress nullPointerRedundantCheck ; fail() does not return
   read_value(r, *rule, f);
   return f;
 }

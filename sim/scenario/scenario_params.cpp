@@ -40,6 +40,7 @@ std::int32_t param_value(const toml::node& node, ParamId id, const std::string& 
             def.unit == Unit::flag ? "must be true, false, 1 or 0"
                                    : "must be an integer in " + std::string(unit_name(def.unit)));
   }
+  // cppcheck-suppress nullPointerRedundantCheck ; fail_at() does not return
   const std::int64_t v = i->get();
   if (v < std::numeric_limits<std::int32_t>::min() ||
       v > std::numeric_limits<std::int32_t>::max()) {

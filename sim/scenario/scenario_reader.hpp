@@ -18,8 +18,8 @@ enum class Empty : bool { Refused, Allowed };
 
 // [min, max], or (min, max] when min_exclusive.
 struct Range {
-  double min;
-  double max;
+  double min = 0;
+  double max = 0;
   bool min_exclusive = false;
 };
 

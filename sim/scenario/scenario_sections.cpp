@@ -25,7 +25,7 @@ constexpr Range kChargeVoltage_V{0, 100};  // 0: the BMS's CVL; 16S tops out nea
 constexpr Range kPercent{0, 100};
 
 // The mean with both swings at their extremes must stay a temperature the cells may see.
-void check_ambient_extremes(Reader& r, const AmbientSetup& a) {
+void check_ambient_extremes(const Reader& r, const AmbientSetup& a) {
   const double reach_C = a.day_swing_C + std::abs(a.season_swing_C);
   const double low_C = a.mean_C - reach_C;
   const double high_C = a.mean_C + reach_C;

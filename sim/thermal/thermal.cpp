@@ -31,13 +31,13 @@ Thermal::Thermal(double capacity_Ah, std::uint8_t series_count, double start_C, 
 void Thermal::step(double dt_s, double ambient_C, double cell_heat_W, bool heater_on,
                    double fet_heat_W) {
   ambient_C_ = ambient_C;
-  const double heater_W = heater_on ? p_.heater_W : 0.0;
+  const double film_W = heater_on ? p_.heater_W : 0.0;
   const double to_air_W = (block_C_ - ambient_C) / p_.block_K_per_W;
-  block_C_ += dt_s * (cell_heat_W + heater_W - to_air_W) / p_.block_J_per_K;
+  block_C_ += dt_s * (cell_heat_W + film_W - to_air_W) / p_.block_J_per_K;
   const double sink_W = (mosfet_C_ - enclosure_C()) / p_.mosfet_K_per_W;
   mosfet_C_ += dt_s * (fet_heat_W - sink_W) / p_.mosfet_J_per_K;
   // The film warms its cells first; the difference fades as the block catches up.
-  const double target = heater_W * kHeaterLocal_C_per_W;
+  const double target = film_W * kHeaterLocal_C_per_W;
   heater_share_C_ += (target - heater_share_C_) * std::min(1.0, dt_s / 600.0);
   const double rise = block_C_ - ambient_C;
   for (std::size_t i = 0; i < cell_C_.size(); ++i) {

@@ -53,7 +53,8 @@ void Site::draw_spikes(Random& rng, double days) {
     double left_Wh = spike_Wh;
     while (left_Wh > 0) {
       const double power_W = rng.uniform(1200.0, 3000.0);
-      const double minutes = rng.uniform(3.0, 40.0);
+      // The day's last appliance runs only as long as the spikes' share has energy left.
+      const double minutes = std::min(rng.uniform(3.0, 40.0), left_Wh / power_W * 60.0);
       // Appliances run by day and evening, rarely at night.
       const double hour = std::clamp(rng.normal(rng.uniform() < 0.5 ? 12.0 : 19.0, 3.0), 6.0, 23.0);
       const double start_s = d * kDay_s + hour * 3600.0;
