@@ -3,7 +3,7 @@
 # Used by `make demo` and `make test`; safe to run again.
 set -eu
 PKGS="cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev binutils
-      libtomlplusplus-dev nlohmann-json3-dev"
+      libtomlplusplus-dev nlohmann-json3-dev ca-certificates"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
