@@ -28,7 +28,7 @@ std::uint16_t to_mV16(double mV) {
 }  // namespace
 
 std::size_t ntc_cell(std::size_t ntc, std::size_t ntc_count, std::size_t series) {
-  // Spread evenly: with 4 NTCs on 16 cells they sit on cells 2, 6, 10 and 14 (1-based).
+  // Spread evenly: with 4 NTCs on 16 cells they sit on cells 3, 7, 11 and 15 (1-based).
   return std::min(series - 1, (2 * ntc + 1) * series / (2 * ntc_count));
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "sim/runner/event_names.hpp"
 
@@ -26,8 +27,9 @@ double trace_interval_s(double days) {
 
 std::string describe(const FaultChange& c) {
   const FaultEvent& f = *c.fault;
-  return std::string(fault_kind_name(f.kind)) + (c.started ? " injected" : " removed") +
-         " (target " + std::to_string(f.target) + ", value " + std::to_string(f.value) + ")";
+  char detail[96];
+  std::snprintf(detail, sizeof detail, " (target %d, value %g)", f.target, f.value);
+  return std::string(fault_kind_name(f.kind)) + (c.started ? " injected" : " removed") + detail;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ constexpr double kOpenLoopCutoff_V_per_cell = 2.9;
 constexpr double kActivation_V_per_cell = 3.35;
 constexpr double kActivationOn_s = 60.0;
 constexpr double kActivationPeriod_s = 900.0;
+constexpr double kActivationWait_s = 5.0;  // the port must look dead this long first
 constexpr double kDeadPort_V_per_cell = 1.5;
 
 }  // namespace
@@ -37,19 +38,28 @@ double Inverter::open_loop_A(double surplus_W, double cv_V, const BatteryPort& p
   return -std::min(-surplus_W / v, setup_.max_discharge_A);
 }
 
-// A sleeping pack shows no voltage; some inverters then put a voltage on the port for a while
-// to wake its BMS ("battery activation").
+// A sleeping pack shows no voltage; an inverter in closed loop then puts a voltage on the port
+// for a while, every so often, to wake its BMS ("battery activation"). Once it has started,
+// the port shows the inverter's own voltage (and the DC link's remains of it), so only the BMS
+// answering ends the cycle; a live port before the first window cancels it.
 double Inverter::activation_V(double t_s, const SiteNow& now, const BatteryPort& port) {
-  const bool dead = port.voltage_V < kDeadPort_V_per_cell * series_;
-  if (!dead) {
+  if (!setup_.activate_battery || !setup_.follows_bms || port.bms_link) {
+    dead_since_s_ = -1;
+    return 0;
+  }
+  const bool low = port.voltage_V < kDeadPort_V_per_cell * series_;
+  const bool started = dead_since_s_ >= 0 && t_s - dead_since_s_ >= kActivationWait_s;
+  if (!low && !started) {
     dead_since_s_ = -1;
     return 0;
   }
   if (dead_since_s_ < 0) dead_since_s_ = t_s;
   const bool source = now.pv_W > 200.0 || now.grid;
-  const double phase = std::fmod(t_s - dead_since_s_, kActivationPeriod_s);
-  if (!setup_.activate_battery || !source || t_s - dead_since_s_ < 5.0) return 0;
-  return phase < kActivationOn_s ? kActivation_V_per_cell * series_ : 0.0;
+  const double since_s = t_s - dead_since_s_;
+  if (!source || since_s < kActivationWait_s) return 0;
+  return std::fmod(since_s, kActivationPeriod_s) < kActivationOn_s
+             ? kActivation_V_per_cell * series_
+             : 0.0;
 }
 
 // Off-grid: the generator starts at 20 % or when the BMS asks for a force charge, and stops
