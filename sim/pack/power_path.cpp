@@ -45,19 +45,24 @@ double PowerPath::fet_heat(double current_A) const {
   return w;
 }
 
-PathResult PowerPath::shorted(double pack_V, double pack_ohm, const PortState& port) {
+// The discharge FET closed onto a fault at the terminals: `a` flows unless the comparator trips
+// (a welded FET cannot be opened by it).
+PathResult PowerPath::fault_current(double a, const PortState& port) {
   PathResult r;
-  if (discharge_closed()) {
-    const double ohm = pack_ohm + 2 * p_.fet_mOhm / 1000 + port.short_mOhm / 1000;
-    const double a = -pack_V / ohm;
-    r.peak_A = std::abs(a);
-    if (trips(a) && !port.stuck_discharge) {
-      tripped_ = r.short_trip = true;
-    } else {
-      r.current_A = a;
-      r.fet_heat_W = fet_heat(a);
-    }
+  if (!discharge_closed()) return r;
+  r.peak_A = std::abs(a);
+  if (trips(a) && !port.stuck_discharge) {
+    tripped_ = r.short_trip = true;
+  } else {
+    r.current_A = a;
+    r.fet_heat_W = fet_heat(a);
   }
+  return r;
+}
+
+PathResult PowerPath::shorted(double pack_V, double pack_ohm, const PortState& port) {
+  const double ohm = pack_ohm + 2 * p_.fet_mOhm / 1000 + port.short_mOhm / 1000;
+  PathResult r = fault_current(-pack_V / ohm, port);
   r.terminal_V = -r.current_A * port.short_mOhm / 1000;
   link_V_ = r.terminal_V;
   was_tied_ = false;
@@ -67,17 +72,8 @@ PathResult PowerPath::shorted(double pack_V, double pack_ohm, const PortState& p
 // A source the wrong way round drives a discharge-direction current that only the discharge
 // FET can stop; with it closed the current is a short circuit through two sources.
 PathResult PowerPath::reversed(double pack_V, double pack_ohm, const PortState& port) {
-  PathResult r;
-  if (discharge_closed()) {
-    const double a = -(pack_V + port.reverse_V) / (pack_ohm + p_.cable_mOhm / 1000);
-    r.peak_A = std::abs(a);
-    if (trips(a) && !port.stuck_discharge) {
-      tripped_ = r.short_trip = true;
-    } else {
-      r.current_A = a;
-      r.fet_heat_W = fet_heat(a);
-    }
-  }
+  const double ohm = pack_ohm + p_.cable_mOhm / 1000;
+  PathResult r = fault_current(-(pack_V + port.reverse_V) / ohm, port);
   r.terminal_V = -port.reverse_V;
   link_V_ = r.terminal_V;
   was_tied_ = false;

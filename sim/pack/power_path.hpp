@@ -55,6 +55,7 @@ class PowerPath {
   double link_V() const { return link_V_; }
 
  private:
+  PathResult fault_current(double a, const PortState& port);
   PathResult shorted(double pack_V, double pack_ohm, const PortState& port);
   PathResult reversed(double pack_V, double pack_ohm, const PortState& port);
   PathResult inverter(double dt_s, double request_A, double pack_V, double pack_ohm,
