@@ -18,10 +18,12 @@ build: deps
 	cmake -S . -B $(BUILD)
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Speed of the twin (simulated seconds per wall second) and of one cell step.
+# Speed of the twin (simulated seconds per wall second), of one cell step, and the firmware's
+# instructions per 100 ms tick (callgrind).
 bench: build
 	$(BUILD)/bench/twin_bench
 	$(BUILD)/sim/cell/bench_cell
+	tools/tick-instructions.sh $(BUILD)/firmware/demo/plant_demo_host
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

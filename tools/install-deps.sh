@@ -3,7 +3,9 @@
 # Used by `make demo` and `make test`; safe to run again.
 set -eu
 PKGS="cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev binutils
-      libtomlplusplus-dev nlohmann-json3-dev ca-certificates"
+      libtomlplusplus-dev nlohmann-json3-dev ca-certificates
+      gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
+      valgrind"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

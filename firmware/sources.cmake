@@ -1,0 +1,27 @@
+# The firmware's sources, one list for the host build and the Cortex-M4 build (firmware/mcu/).
+set(LFPBMS_FIRMWARE_SOURCES
+  bms.cpp
+  control/charge_limiter.cpp
+  control/charge_tracker.cpp
+  control/fet_gate.cpp
+  control/force_charge.cpp
+  control/heater.cpp
+  control/limits.cpp
+  control/precharge.cpp
+  core/crc32.cpp
+  estimation/lfp_ocv.cpp
+  estimation/soc_estimator.cpp
+  events/event.cpp
+  indication/dry_contacts.cpp
+  indication/indication.cpp
+  indication/patterns.cpp
+  measurement/validator.cpp
+  params/param_set.cpp
+  params/param_storage.cpp
+  params/param_table.cpp
+  protection/protection_engine.cpp
+  protection/protection_names.cpp
+  protection/protection_table.cpp
+  state/button_tracker.cpp
+  state/state_machine.cpp
+)
