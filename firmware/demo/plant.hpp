@@ -61,7 +61,7 @@ class Plant final : public hal::CellMonitor,
   std::int16_t temperature_dC_ = 250;
   TimeMs now_ms_ = 0;
   hal::SwitchCommand switches_;
-  std::uint8_t memory_[1024];
+  std::uint8_t memory_[1024] = {};
 };
 
 }  // namespace lfpbms::demo
