@@ -9,23 +9,12 @@
 
 namespace lfpbms::demo {
 
-class Plant final : public hal::CellMonitor,
-                    public hal::CurrentSensor,
-                    public hal::TemperatureInputs,
-                    public hal::PowerSwitches,
-                    public hal::Indicators,
-                    public hal::Button,
-                    public hal::Clock,
-                    public hal::Nvm,
-                    public hal::DigitalIo {
+class Plant final : public hal::Board {
  public:
   static constexpr std::uint8_t kCells = 16;
   static constexpr std::int64_t kCapacity_mAs = 20LL * 1000 * 3600;  // 20 Ah: a short script
 
   explicit Plant(std::int32_t soc_pptt);
-  hal::Hardware hardware() {
-    return {*this, *this, *this, *this, *this, *this, *this, *this, *this};
-  }
 
   // One 100 ms step: the script's current flows if the FETs let it.
   void step(std::int32_t request_mA);

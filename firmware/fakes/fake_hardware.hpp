@@ -10,24 +10,12 @@
 
 namespace lfpbms::fakes {
 
-class FakeBoard final : public hal::CellMonitor,
-                        public hal::CurrentSensor,
-                        public hal::TemperatureInputs,
-                        public hal::PowerSwitches,
-                        public hal::Indicators,
-                        public hal::Button,
-                        public hal::Clock,
-                        public hal::Nvm,
-                        public hal::DigitalIo {
+class FakeBoard final : public hal::Board {
  public:
   explicit FakeBoard(std::uint8_t series_count = 16, std::size_t nvm_size = 4096)
       : memory(nvm_size, 0xFF), series_(series_count) {
     set_cells(3300);
     set_temperatures(250);
-  }
-
-  hal::Hardware hardware() {
-    return {*this, *this, *this, *this, *this, *this, *this, *this, *this};
   }
 
   // --- inputs ---------------------------------------------------------------------------

@@ -25,4 +25,22 @@ struct Hardware {
   DigitalIo& io;
 };
 
+// One object that is the whole board: the test fakes, the demo's plant and the twin's board
+// each implement every interface, and hand them over together.
+class Board : public CellMonitor,
+              public CurrentSensor,
+              public TemperatureInputs,
+              public PowerSwitches,
+              public Indicators,
+              public Button,
+              public Clock,
+              public Nvm,
+              public DigitalIo {
+ public:
+  Hardware hardware() { return {*this, *this, *this, *this, *this, *this, *this, *this, *this}; }
+
+ protected:
+  ~Board() = default;
+};
+
 }  // namespace lfpbms::hal

@@ -31,21 +31,9 @@ struct BoardTruth {
   double pack_current_A = 0;  // through the cells, for their terminal voltages
 };
 
-class TwinBoard final : public hal::CellMonitor,
-                        public hal::CurrentSensor,
-                        public hal::TemperatureInputs,
-                        public hal::PowerSwitches,
-                        public hal::Indicators,
-                        public hal::Button,
-                        public hal::Clock,
-                        public hal::Nvm,
-                        public hal::DigitalIo {
+class TwinBoard final : public hal::Board {
  public:
   TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t ntc_count, Random rng);
-
-  hal::Hardware hardware() {
-    return {*this, *this, *this, *this, *this, *this, *this, *this, *this};
-  }
 
   // --- the simulation's side ------------------------------------------------------------
   void set_time_ms(TimeMs t) { now_ms_ = t; }
