@@ -134,6 +134,7 @@ void Bms::drive(TimeMs now, const Measurements& m, const FsmOutput& fsm) {
   s.failure = engine_.status().fault || m.faults != 0;
   s.charger_present = charger_present(m);
   heat(now, m);
+  balance(m);
   const GateDecision d = gate(now, m, fsm);
   advertise(now, m, d);
   publish(now, m, d);
@@ -159,6 +160,12 @@ void Bms::heat(TimeMs now, const Measurements& m) {
   if (change == Heater::Change::On) record(SystemEvent::HeaterOn);
   if (change == Heater::Change::Off) record(SystemEvent::HeaterOff);
   if (change == Heater::Change::Timeout) record(SystemEvent::HeaterTimeout);
+}
+
+void Bms::balance(const Measurements& m) {
+  const BalanceInputs in{&m, fsm_.state() != State::Sleep && !status_.failure};
+  status_.balancing_mask = balancer_.update(in, params_);
+  hw_.cells.set_balancing(status_.balancing_mask);
 }
 
 GateDecision Bms::gate(TimeMs now, const Measurements& m, const FsmOutput& fsm) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bms_status.hpp"
+#include "control/balancer.hpp"
 #include "control/charge_tracker.hpp"
 #include "control/fet_gate.hpp"
 #include "control/force_charge.hpp"
@@ -60,6 +61,7 @@ class Bms {
   void drive(TimeMs now, const Measurements& m, const FsmOutput& fsm);
   static bool charger_present(const Measurements& m);
   void heat(TimeMs now, const Measurements& m);
+  void balance(const Measurements& m);
   GateDecision gate(TimeMs now, const Measurements& m, const FsmOutput& fsm);
   void advertise(TimeMs now, const Measurements& m, const GateDecision& d);
   void publish(TimeMs now, const Measurements& m, const GateDecision& d);
@@ -80,6 +82,7 @@ class Bms {
   StateMachine fsm_;
   ButtonTracker button_;
   Heater heater_;
+  Balancer balancer_;
   FetGate gate_;
   LimitCalculator limits_;
   ForceCharge force_charge_;

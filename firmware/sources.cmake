@@ -1,6 +1,7 @@
 # The firmware's sources, one list for the host build and the Cortex-M4 build (firmware/mcu/).
 set(LFPBMS_FIRMWARE_SOURCES
   bms.cpp
+  control/balancer.cpp
   control/charge_limiter.cpp
   control/charge_tracker.cpp
   control/fet_gate.cpp

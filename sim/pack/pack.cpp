@@ -26,11 +26,13 @@ Pack::Pack(const PackSetup& setup, double capacity_Ah, std::uint8_t series_count
 
 void Pack::step(double current_A, double bms_A, double dt_s, const std::vector<double>& cell_C) {
   heat_W_ = 0;
+  bleed_W_ = 0;
   last_current_A_ = current_A - bms_A;
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     const double bleed_A = (bleed_mask_ >> i & 1u) != 0 ? kBleed_A : 0.0;
     cells_[i].step(last_current_A_ - bleed_A, dt_s, cell_C[i]);
     heat_W_ += cells_[i].heat_W();
+    bleed_W_ += bleed_A * cells_[i].internal_V();
   }
   heat_W_ += last_current_A_ * last_current_A_ * kInterconnect_mOhm / 1000.0 *
              static_cast<double>(cells_.size());

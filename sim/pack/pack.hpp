@@ -31,6 +31,8 @@ class Pack {
   double terminal_V(double current_A) const { return internal_V() + current_A * resistance_ohm(); }
   double cell_V(std::size_t i, double current_A) const;  // what its sense lines see
   double heat_W() const { return heat_W_; }
+  // The bleed resistors' heat: they sit on the BMS board, not in the cells.
+  double bleed_W() const { return bleed_W_; }
 
   void set_balancing(std::uint16_t mask) { bleed_mask_ = mask; }
   std::uint16_t balancing() const { return bleed_mask_; }
@@ -46,6 +48,7 @@ class Pack {
   std::vector<LfpCell> cells_;
   std::uint16_t bleed_mask_ = 0;
   double heat_W_ = 0;
+  double bleed_W_ = 0;
   double last_current_A_ = 0;
 };
 

@@ -97,7 +97,8 @@ void Recorder::emit_row(const StepSample& s) {
                     b(s.lim),
                     b(s.heater),
                     b(s.force),
-                    s.state});
+                    s.state,
+                    s.bleeding});
   sum_current_ = sum_pv_ = sum_load_ = sum_grid_ = sum_t_ = 0;
   lo_cell_ = 1e9;
   hi_cell_ = 0;

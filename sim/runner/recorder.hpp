@@ -30,7 +30,8 @@ struct StepSample {
   double pv_W = 0, load_W = 0, grid_W = 0;
   double cvl_V = 0, ccl_A = 0, dcl_A = 0;
   bool chg = false, dsg = false, pre = false, lim = false, heater = false, force = false;
-  std::uint8_t state = 0;  // ReportedState
+  std::uint8_t bleeding = 0;  // cells the balancer bleeds
+  std::uint8_t state = 0;     // ReportedState
   bool awake = true;
 };
 
@@ -39,7 +40,7 @@ struct TraceRow {
   float pack_V, terminal_V, current_A, soc_true_pct, soc_est_pct, cell_min_V, cell_max_V;
   float temp_min_C, temp_max_C, mosfet_C, ambient_C, pv_kW, load_kW, grid_kW;
   float cvl_V, ccl_A, dcl_A;
-  std::uint8_t chg, dsg, pre, lim, heater, force, state;
+  std::uint8_t chg, dsg, pre, lim, heater, force, state, bleeding;
 };
 
 struct RunStats {

@@ -24,7 +24,7 @@ using Flag = std::uint8_t TraceRow::*;
 ReportSeries flag(const std::vector<TraceRow>& rows, const char* name, Flag f, double level) {
   ReportSeries s{name, {}, true};
   s.values.reserve(rows.size());
-  for (const auto& r : rows) s.values.push_back(level + 0.8 * (r.*f));
+  for (const auto& r : rows) s.values.push_back(level + ((r.*f) != 0 ? 0.8 : 0.0));
   return s;
 }
 
@@ -61,8 +61,8 @@ std::vector<ReportPanel> panels(const std::vector<TraceRow>& rows) {
        "on/off",
        {flag(rows, "charge FET", &TraceRow::chg, 0), flag(rows, "discharge FET", &TraceRow::dsg, 1),
         flag(rows, "pre-charge", &TraceRow::pre, 2), flag(rows, "limiter", &TraceRow::lim, 3),
-        flag(rows, "heater", &TraceRow::heater, 4),
-        flag(rows, "force charge", &TraceRow::force, 5)}},
+        flag(rows, "heater", &TraceRow::heater, 4), flag(rows, "force charge", &TraceRow::force, 5),
+        flag(rows, "balancing", &TraceRow::bleeding, 6)}},
   };
 }
 

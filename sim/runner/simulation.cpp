@@ -151,7 +151,8 @@ void Simulation::step() {
   const double heater_A = heater && inv.port_source_V <= 0 ? thermal_.heater_W() / pack_V : 0.0;
   const double own_A = (awake ? kBmsRunning_A : kBmsSleeping_A) + heater_A;
   pack_.step(last_.current_A, own_A, kStep_s, thermal_.cell_C());
-  thermal_.step(kStep_s, now_.ambient_C, pack_.heat_W(), heater, last_.fet_heat_W);
+  thermal_.step(kStep_s, now_.ambient_C, pack_.heat_W(), heater,
+                last_.fet_heat_W + pack_.bleed_W());
 
   board_.set_truth({last_.current_A, last_.terminal_V, last_.current_A - own_A});
   // What the monitor judges this step's current against: the state in force while it flowed,
@@ -239,6 +240,7 @@ void Simulation::check_and_record(const PathResult& r, const SiteNow& now,
   s.lim = path_.gates().charge_limiter;
   s.heater = board_.heater_on();
   s.force = st.force_charge;
+  s.bleeding = static_cast<std::uint8_t>(__builtin_popcount(st.balancing_mask));
   s.state = static_cast<std::uint8_t>(st.state);
   s.awake = st.state != ReportedState::Sleep;
   recorder_.sample(s);

@@ -57,7 +57,8 @@ void write_trace_csv(const Simulation& sim, const std::filesystem::path& file) {
   std::ofstream out = open_out(file);
   out << "t_s,pack_V,terminal_V,current_A,soc_true_pct,soc_est_pct,cell_min_V,cell_max_V,"
          "cell_temp_min_C,cell_temp_max_C,mosfet_C,ambient_C,pv_kW,load_kW,grid_kW,cvl_V,"
-         "ccl_A,dcl_A,charge_fet,discharge_fet,precharge,limiter,heater,force_charge,state\n";
+         "ccl_A,dcl_A,charge_fet,discharge_fet,precharge,limiter,heater,force_charge,state,"
+         "balancing_cells\n";
   for (const auto& r : sim.recorder().trace()) {
     out << num(r.t_s, 1) << ',' << num(r.pack_V, 3) << ',' << num(r.terminal_V, 3) << ','
         << num(r.current_A, 2) << ',' << num(r.soc_true_pct, 2) << ',' << num(r.soc_est_pct, 2)
@@ -67,7 +68,7 @@ void write_trace_csv(const Simulation& sim, const std::filesystem::path& file) {
         << num(r.cvl_V, 2) << ',' << num(r.ccl_A, 1) << ',' << num(r.dcl_A, 1) << ',' << int{r.chg}
         << ',' << int{r.dsg} << ',' << int{r.pre} << ',' << int{r.lim} << ',' << int{r.heater}
         << ',' << int{r.force} << ',' << reported_state_name(static_cast<ReportedState>(r.state))
-        << '\n';
+        << ',' << int{r.bleeding} << '\n';
   }
 }
 
