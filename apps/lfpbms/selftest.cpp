@@ -9,16 +9,11 @@
 #include "bms.hpp"
 #include "commands.hpp"
 #include "fake_hardware.hpp"
-#include "protection/protection_names.hpp"
+#include "sim/runner/event_names.hpp"
 
 namespace lfpbms::app {
 
 namespace {
-
-std::string row_event_text(const Event& e) {
-  const ProtectionRow& row = protection_row(static_cast<ProtectionId>(e.source));
-  return fmt::format("{} {}", row.text, event_word(e.kind, row));
-}
 
 // Prints each event as it happens, with the measurements the BMS saw at that moment.
 class EventPrinter final : public EventSink {
@@ -27,9 +22,7 @@ class EventPrinter final : public EventSink {
   void record(const Event& e) override {
     ++count;
     if (quiet_) return;
-    const std::string what = e.kind == EventKind::System
-                                 ? system_event_text(static_cast<SystemEvent>(e.source))
-                                 : row_event_text(e);
+    const std::string what = sim::event_text(e);
     fmt::print("    [{:>9.1f} s] {:<48} cells {}-{} mV, {:.1f} A, SOC {:.1f} %\n",
                static_cast<double>(e.time_ms) / 1000.0, what, e.snapshot.min_cell_mV,
                e.snapshot.max_cell_mV, e.snapshot.current_mA / 1000.0, e.snapshot.soc_pptt / 100.0);
