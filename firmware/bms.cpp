@@ -156,7 +156,6 @@ void Bms::heat(TimeMs now, const Measurements& m) {
           m.min_cell_temperature_dC};
   }
   const Heater::Change change = heater_.update(now, in, params_);
-  heater_wants_power_ = config_.has_heater && awake && heater_.wants_power();
   if (change == Heater::Change::On) record(SystemEvent::HeaterOn);
   if (change == Heater::Change::Off) record(SystemEvent::HeaterOff);
   if (change == Heater::Change::Timeout) record(SystemEvent::HeaterTimeout);
@@ -200,7 +199,8 @@ void Bms::advertise(TimeMs now, const Measurements& m, const GateDecision& d) {
   const ForceCharge::Change force = force_charge_.update(fc, params_);
   if (force == ForceCharge::Change::On) record(SystemEvent::ForceChargeOn);
   if (force == ForceCharge::Change::Off) record(SystemEvent::ForceChargeOff);
-  const std::int32_t heating_mA = heater_wants_power_ ? params_.get(ParamId::heater_supply_mA) : 0;
+  const std::int32_t heating_mA =
+      heater_.wants_power() ? params_.get(ParamId::heater_supply_mA) : 0;
   const LimitInputs li{&m,   soc_.soc_pptt(),           d.charge_allowed, d.discharge_allowed,
                        full, force_charge_.requested(), heating_mA};
   status_.limits = limits_.update(li, params_);

@@ -95,7 +95,6 @@ class Bms {
   bool host_discharge_off_ = false;
   bool full_event_ = false;
   bool precharge_failed_ = false;
-  bool heater_wants_power_ = false;  // the film needs the charger: ask the inverter for it
   volatile bool short_circuit_pending_ = false;
 };
 
