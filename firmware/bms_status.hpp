@@ -26,7 +26,14 @@ struct BmsStatus {
   hal::ContactCommand contacts;
   std::int32_t soc_pptt = 0;
   std::int32_t remaining_mAh = 0;
-  std::int32_t full_capacity_mAh = 0;
+  std::int32_t full_capacity_mAh = 0;  // learned, at 25 °C (Tot Cap)
+  std::int32_t soh_pptt = 10000;       // learned / rated capacity, 0.01 %
+  std::uint16_t cycle_count = 0;
+  std::uint32_t charged_mAh_total = 0;  // cumulative, measured at the shunt
+  std::uint32_t discharged_mAh_total = 0;
+  std::uint32_t charged_Wh_total = 0;
+  std::uint32_t discharged_Wh_total = 0;
+  std::uint8_t weak_cell = 0;   // 1-based cell whose self-discharge or capacity stands out, 0 none
   std::uint8_t fault_code = 0;  // [000 §5.3], 0 = none
   bool failure = false;         // failure mode: a fault row or invalid measurements
   bool charger_present = false;

@@ -43,7 +43,10 @@ enum class EventKind : std::uint8_t {
   X(ForceChargeOn, "force charge requested")                           \
   X(ForceChargeOff, "force charge ended")                              \
   X(RapidShutdown, "rapid shutdown input asserted")                    \
-  X(FullyCharged, "full charge detected")
+  X(FullyCharged, "full charge detected")                              \
+  X(EmptyCalibrated, "discharge knee reached: SOC set to 0 %")         \
+  X(CapacityLearned, "full-charge capacity learned")                   \
+  X(WeakCell, "weak cell: self-discharge or capacity stands out")
 
 enum class SystemEvent : std::uint8_t {
 #define LFPBMS_SYSTEM_EVENT_ENUM(name, text) name,
