@@ -12,7 +12,8 @@ Bms::Bms(const hal::Hardware& hw, const PackConfig& config, EventSink& events)
       params_(config.series_count),
       storage_(hw.nvm, config.nvm_params_offset),
       validator_(config.series_count, config.ntc_count),
-      soc_(params_.get(ParamId::design_capacity_mAh)),
+      estimates_(hw.nvm, config.nvm_estimates_offset, params_.get(ParamId::design_capacity_mAh),
+                 config.balance_bleed_mA),
       engine_(params_) {}
 
 void Bms::start() {
@@ -21,7 +22,7 @@ void Bms::start() {
   fsm_ = StateMachine(State::Startup, now);
   charge_.restart(now);
   if (storage_.load(params_) == LoadResult::Corrupt) record(SystemEvent::ParamsCorrupt);
-  soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
+  estimates_.load(params_.get(ParamId::design_capacity_mAh));
   hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
                                     params_.get(ParamId::scp_delay_us));
   estimate(now, measure(now));  // the first picture: SOC from the resting voltage
@@ -54,16 +55,15 @@ const Measurements& Bms::measure(TimeMs now) {
 }
 
 void Bms::estimate(TimeMs now, const Measurements& m) {
-  if (!soc_started_ && m.cells_valid() && m.cell_count > 0) {
-    soc_.start_from_ocv(static_cast<std::uint16_t>(m.pack_voltage_mV / m.cell_count));
-    soc_started_ = true;
-  }
-  if (m.current_valid()) soc_.integrate(m.current_raw_mA, now - last_tick_);
+  estimates_.update(now, m, now - last_tick_, status_.balancing_mask);
   full_event_ = charge_.update(now, m, params_);
   if (full_event_) {
-    soc_.calibrate_full();
+    estimates_.calibrate_full(now);
     record(SystemEvent::FullyCharged);
   }
+  const std::uint8_t learned = estimates_.take_events();
+  if ((learned & kCapacityLearned) != 0) record(SystemEvent::CapacityLearned);
+  if ((learned & kWeakCellFound) != 0) record(SystemEvent::WeakCell);
 }
 
 void Bms::protect(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
@@ -71,7 +71,7 @@ void Bms::protect(TimeMs now, const Measurements& m, const BmsInputs& inputs) {
   const std::int32_t fet_fault_mA = params_.get(ParamId::fet_fault_current_mA);
   ProtectionInputs in;
   in.m = &m;
-  in.soc_pptt = soc_.soc_pptt();
+  in.soc_pptt = estimates_.soc().soc_pptt();
   in.charger_present = status_.charger_present;
   in.full_charge = charge_.full();
   in.short_circuit = short_circuit_pending_;
@@ -117,7 +117,11 @@ FsmOutput Bms::step_state(TimeMs now, const Measurements& m, const BmsInputs& in
   host_sleep_ = false;
 
   const FsmOutput out = fsm_.step(in, params_);
-  for (std::size_t i = 0; i < fsm_.event_count(); ++i) record(fsm_.event(i));
+  for (std::size_t i = 0; i < fsm_.event_count(); ++i) {
+    record(fsm_.event(i));
+    // Asleep, the supply may go at any time: what was learned is stored first (ST-2).
+    if (fsm_.event(i) == SystemEvent::EnterSleep) estimates_.save(now);
+  }
   if (out.reset_protections) {
     engine_.reset_all();  // button reset: manual intervention for every latch [003][004]
     drain_protection_events();
@@ -201,8 +205,8 @@ void Bms::advertise(TimeMs now, const Measurements& m, const GateDecision& d) {
   if (force == ForceCharge::Change::Off) record(SystemEvent::ForceChargeOff);
   const std::int32_t heating_mA =
       heater_.wants_power() ? params_.get(ParamId::heater_supply_mA) : 0;
-  const LimitInputs li{&m,   soc_.soc_pptt(),           d.charge_allowed, d.discharge_allowed,
-                       full, force_charge_.requested(), heating_mA};
+  const LimitInputs li{&m,   estimates_.soc().soc_pptt(), d.charge_allowed, d.discharge_allowed,
+                       full, force_charge_.requested(),   heating_mA};
   status_.limits = limits_.update(li, params_);
   status_.force_charge = force_charge_.requested();
 }
@@ -219,7 +223,7 @@ void Bms::publish(TimeMs now, const Measurements& m, const GateDecision& d) {
   ind.failure = s.failure;
   ind.charger_present = s.charger_present;
   ind.limiter_active = gate_.limiter_active();
-  ind.soc_pptt = soc_.soc_pptt();
+  ind.soc_pptt = estimates_.soc().soc_pptt();
   ind.show_soc = now < show_soc_until_;
 
   s.time_ms = now;
@@ -232,9 +236,7 @@ void Bms::publish(TimeMs now, const Measurements& m, const GateDecision& d) {
   s.indicators = indicate(ind, config_, params_);
   s.contacts =
       dry_contacts(config_.contacts, p, awake, s.failure, d.charge_allowed, d.discharge_allowed);
-  s.soc_pptt = soc_.soc_pptt();
-  s.remaining_mAh = soc_.remaining_mAh();
-  s.full_capacity_mAh = soc_.capacity_mAh();
+  estimates_.report(s);
   s.fault_code = fault_code(p);
   s.limiter_active = gate_.limiter_active();
   s.heater_on = d.command.heater;
@@ -252,7 +254,9 @@ void Bms::drain_protection_events() {
     // The under-voltage trip is the bottom of the usable range: SOC calibrates to 0 there.
     if (t.kind == EventKind::Protect &&
         (t.id == ProtectionId::CellUv || t.id == ProtectionId::PackUv)) {
-      soc_.calibrate_empty();
+      const bool news = estimates_.soc().estimate_pptt() != 0;  // cell and pack UV trip together
+      estimates_.calibrate_empty();
+      if (news) record(SystemEvent::EmptyCalibrated);
     }
   }
   engine_.clear_transitions();
@@ -273,7 +277,7 @@ void Bms::record(EventKind kind, std::uint8_t source) {
                 m.min_cell_temperature_dC,
                 m.mosfet_temperature_dC,
                 m.ambient_temperature_dC,
-                soc_.soc_pptt()};
+                estimates_.soc().soc_pptt()};
   events_.record(e);
 }
 
@@ -285,7 +289,10 @@ WriteResult Bms::stored(const ParamValues& before, WriteResult result) {
     params_.replace(before);
     return {ParamError::StorageFailed, result.param, ParamId::None};
   }
-  soc_.set_capacity(params_.get(ParamId::design_capacity_mAh));
+  if (params_.get(ParamId::design_capacity_mAh) !=
+      before[static_cast<std::size_t>(ParamId::design_capacity_mAh)]) {
+    estimates_.set_design_capacity(params_.get(ParamId::design_capacity_mAh));
+  }
   hw_.cells.configure_short_circuit(params_.get(ParamId::scp_current_mA),
                                     params_.get(ParamId::scp_delay_us));
   record(SystemEvent::ParamsWritten);

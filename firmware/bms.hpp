@@ -10,7 +10,7 @@
 #include "control/fet_gate.hpp"
 #include "control/force_charge.hpp"
 #include "control/heater.hpp"
-#include "estimation/soc_estimator.hpp"
+#include "estimation/pack_estimator.hpp"
 #include "hal/hardware.hpp"
 #include "measurement/validator.hpp"
 #include "pack_config.hpp"
@@ -52,6 +52,7 @@ class Bms {
   const ParamSet& params() const { return params_; }
   const PackConfig& config() const { return config_; }
   const ProtectionEngine& protection() const { return engine_; }
+  const PackEstimator& estimates() const { return estimates_; }
 
  private:
   const Measurements& measure(TimeMs now);
@@ -76,7 +77,7 @@ class Bms {
   ParamSet params_;
   ParamStorage storage_;
   Validator validator_;
-  SocEstimator soc_;
+  PackEstimator estimates_;
   ChargeTracker charge_;
   ProtectionEngine engine_;
   StateMachine fsm_;
@@ -89,7 +90,6 @@ class Bms {
   BmsStatus status_;
   TimeMs last_tick_ = 0;
   TimeMs show_soc_until_ = 0;
-  bool soc_started_ = false;
   bool host_sleep_ = false;
   bool host_charge_off_ = false;
   bool host_discharge_off_ = false;

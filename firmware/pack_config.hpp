@@ -30,6 +30,8 @@ struct PackConfig {
   bool has_heater = false;
   ButtonTimings button;
   std::size_t nvm_params_offset = 0;
+  std::size_t nvm_estimates_offset = 2048;  // after the parameters' two 1 KiB slots
+  std::int32_t balance_bleed_mA = 80;       // BA-1: the bleed resistors' current
 };
 
 }  // namespace lfpbms

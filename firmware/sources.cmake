@@ -11,7 +11,14 @@ set(LFPBMS_FIRMWARE_SOURCES
   control/precharge.cpp
   core/crc32.cpp
   estimation/lfp_ocv.cpp
+  estimation/capacity_learner.cpp
+  estimation/estimate_storage.cpp
+  estimation/lfp_cell_model.cpp
+  estimation/lfp_ocv_table.cpp
   estimation/soc_estimator.cpp
+  estimation/pack_estimator.cpp
+  estimation/soc_filter.cpp
+  estimation/weak_cell_detector.cpp
   events/event.cpp
   indication/dry_contacts.cpp
   indication/indication.cpp

@@ -29,4 +29,18 @@ struct SimOptions {
 int run_sim(const SimOptions& options);
 int list_profiles();
 
+struct ReplayCommandOptions {
+  std::string log_file;
+  std::optional<int> series;
+  std::optional<double> cell_capacity_Ah;
+  std::optional<double> initial_soc_pct;
+  double current_offset_A = 0;
+  std::string out_dir;  // empty: replay-out/<log stem>/
+  bool json = false;
+};
+
+// Replays a recorded log through the firmware and writes what it did. 0 when it ran; a bad
+// log or option throws (exit 2) before anything is written.
+int run_replay(const ReplayCommandOptions& options);
+
 }  // namespace lfpbms::app

@@ -39,10 +39,28 @@ int run(int argc, char** argv) {
   simulate->add_flag("--json", sim.json, "print summary.json to stdout");
   auto* profiles = app.add_subcommand("profiles", "list the product profiles");
 
+  lfpbms::app::ReplayCommandOptions rp;
+  auto* replay = app.add_subcommand(
+      "replay", "feed a recorded log (time_s,current_A,voltage_V or cellN_V...) to the firmware");
+  replay->add_option("log", rp.log_file, "CSV log (see docs/replay.md)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  replay->add_option("--series", rp.series, "cells in series (default: the log's, else 16)")
+      ->check(CLI::Range(4, 16));
+  replay->add_option("--cell-capacity-Ah", rp.cell_capacity_Ah, "capacity of one cell (Ah)")
+      ->check(CLI::PositiveNumber);
+  replay->add_option("--initial-soc", rp.initial_soc_pct, "the firmware's starting SOC (%)")
+      ->check(CLI::Range(0.0, 100.0));
+  replay->add_option("--current-offset-A", rp.current_offset_A,
+                     "added to the firmware's current reading, as a sensor offset (A)");
+  replay->add_option("--out", rp.out_dir, "output folder (default replay-out/<log name>)");
+  replay->add_flag("--json", rp.json, "print summary.json to stdout");
+
   CLI11_PARSE(app, argc, argv);
   if (*selftest) return lfpbms::app::run_selftest(quiet) == 0 ? 0 : 1;
   if (*simulate) return lfpbms::app::run_sim(sim);
   if (*profiles) return lfpbms::app::list_profiles();
+  if (*replay) return lfpbms::app::run_replay(rp);
   if (which == "protections") {
     lfpbms::app::print_protection_table(markdown);
   } else {

@@ -1,37 +1,97 @@
 #include "estimation/lfp_ocv.hpp"
 
+#include "estimation/lfp_ocv_table.hpp"
+
 namespace lfpbms {
 
 namespace {
 
-struct Point {
-  std::uint16_t mV;
-  std::int32_t soc_pptt;
+constexpr float kVoltsPer100uV = 1e-4f;
+
+// The two table rows around a temperature and the weight of the warmer one.
+struct TemperatureBlend {
+  int row = 0;
+  float w = 0;
 };
 
-// A123 26650 LFP cell, 25 °C, mean of the C/30 charge and discharge curves, from
-// "Lithium-ion Battery OCV and Dynamic Test Data of a LiFePO4 cylindrical cell",
-// Mendeley Data, doi:10.17632/p8kf893yv3.1 (CC BY 4.0); end points 2.50 V / 3.45 V (own).
-constexpr Point kCurve[] = {
-    {2500, 0},    {2887, 200},  {2971, 300},  {3033, 400},  {3081, 500},   {3154, 700},
-    {3208, 1200}, {3225, 1700}, {3250, 2200}, {3269, 2700}, {3282, 3200},  {3291, 3700},
-    {3296, 4200}, {3299, 5200}, {3304, 6200}, {3310, 6700}, {3325, 7200},  {3335, 7700},
-    {3338, 8200}, {3341, 9200}, {3352, 9700}, {3363, 9800}, {3450, 10000},
+TemperatureBlend blend_of(float temperature_C) {
+  float x = (temperature_C - ocv::kTemperatureMin_C) / ocv::kTemperatureStep_C;
+  if (x < 0.0f) x = 0.0f;
+  if (x > static_cast<float>(ocv::kTemperatures - 1))
+    x = static_cast<float>(ocv::kTemperatures - 1);
+  int row = static_cast<int>(x);
+  if (row > ocv::kTemperatures - 2) row = ocv::kTemperatures - 2;
+  return {row, x - static_cast<float>(row)};
+}
+
+float at(const std::uint16_t* table, const TemperatureBlend& t, int node) {
+  const float a = table[t.row * ocv::kNodes + node];
+  const float b = table[(t.row + 1) * ocv::kNodes + node];
+  return (a + t.w * (b - a)) * kVoltsPer100uV;
+}
+
+struct NodeVolts {
+  float V;
+  float half_gap_V;
 };
-constexpr int kPoints = sizeof(kCurve) / sizeof(kCurve[0]);
+
+NodeVolts node_V(const TemperatureBlend& t, int node, float branch) {
+  const float c = at(ocv::kCharge_100uV, t, node);
+  const float d = at(ocv::kDischarge_100uV, t, node);
+  const float half = 0.5f * (c - d);
+  return {0.5f * (c + d) + branch * half, half};
+}
+
+float node_soc(int node) {
+  return static_cast<float>(ocv::kSoc_pptt[node]) * 1e-4f;
+}
+
+// The node at or below `soc`, 0...kNodes-2 (binary search: the nodes are uneven).
+int segment_of(float soc) {
+  int lo = 0;
+  int hi = ocv::kNodes - 1;
+  while (hi - lo > 1) {
+    const int mid = (lo + hi) / 2;
+    if (node_soc(mid) <= soc) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
 
 }  // namespace
 
-std::int32_t lfp_soc_from_ocv_pptt(std::uint16_t cell_mV) {
-  if (cell_mV <= kCurve[0].mV) return 0;
-  for (int i = 1; i < kPoints; ++i) {
-    if (cell_mV <= kCurve[i].mV) {
-      const Point& a = kCurve[i - 1];
-      const Point& b = kCurve[i];
-      return a.soc_pptt + (b.soc_pptt - a.soc_pptt) * (cell_mV - a.mV) / (b.mV - a.mV);
+OcvPoint lfp_ocv(float soc, float temperature_C, float branch) {
+  if (soc < 0.0f) soc = 0.0f;
+  if (soc > 1.0f) soc = 1.0f;
+  const TemperatureBlend t = blend_of(temperature_C);
+  const int i = segment_of(soc);
+  const NodeVolts a = node_V(t, i, branch);
+  const NodeVolts b = node_V(t, i + 1, branch);
+  const float width = node_soc(i + 1) - node_soc(i);
+  const float w = (soc - node_soc(i)) / width;
+  OcvPoint p;
+  p.V = a.V + w * (b.V - a.V);
+  p.dV_dsoc = (b.V - a.V) / width;
+  p.half_gap_V = a.half_gap_V + w * (b.half_gap_V - a.half_gap_V);
+  return p;
+}
+
+float lfp_soc_from_ocv(float cell_V, float temperature_C, float branch) {
+  const TemperatureBlend t = blend_of(temperature_C);
+  NodeVolts a = node_V(t, 0, branch);
+  if (cell_V <= a.V) return 0.0f;
+  for (int i = 1; i < ocv::kNodes; ++i) {
+    const NodeVolts b = node_V(t, i, branch);
+    if (cell_V <= b.V && b.V > a.V) {
+      const float w = (cell_V - a.V) / (b.V - a.V);
+      return node_soc(i - 1) + w * (node_soc(i) - node_soc(i - 1));
     }
+    a = b;
   }
-  return 10000;
+  return 1.0f;
 }
 
 }  // namespace lfpbms

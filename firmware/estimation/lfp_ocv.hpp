@@ -1,10 +1,21 @@
 #pragma once
+// The open-circuit voltage of an LFP cell as the estimator sees it: the measured table
+// interpolated in SOC and temperature, the hysteresis state blending the charge and discharge
+// branches (-1 discharge ... +1 charge; LFP's branches lie 40-50 mV apart mid-SOC).
 #include <cstdint>
 
 namespace lfpbms {
 
-// State of charge (0.01 %) of an LFP cell resting at `cell_mV`, 25 °C, mean of the charge and
-// discharge branches. Coarse on the plateau, where voltage says little; good at both knees.
-std::int32_t lfp_soc_from_ocv_pptt(std::uint16_t cell_mV);
+struct OcvPoint {
+  float V = 0;           // open-circuit voltage
+  float dV_dsoc = 0;     // its slope against SOC (0...1): what a voltage says about SOC
+  float half_gap_V = 0;  // half the distance between the branches here
+};
+
+// `soc` is clamped to 0...1 and the temperature to the measured -25...45 °C.
+OcvPoint lfp_ocv(float soc, float temperature_C, float branch);
+
+// The SOC (0...1) at which the cell would rest at `cell_V`: the inverse of lfp_ocv.
+float lfp_soc_from_ocv(float cell_V, float temperature_C, float branch);
 
 }  // namespace lfpbms

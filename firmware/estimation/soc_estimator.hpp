@@ -1,35 +1,103 @@
 #pragma once
-// State of charge by coulomb counting, started from the open-circuit voltage and set to
-// 100 % / 0 % at the calibration points (full charge, under-voltage protection). The full
-// estimator with OCV correction, SOH and balancing comes with SE-1/SE-2 (issue 6).
+// State of charge (SE-1): coulomb counting, exact in integers, with the current sensor's offset
+// removed, charge efficiency and the capacity at the cells' temperature; corrected once a
+// second by the model-based filter (SocFilter) from the cell voltages; set to 100 % at full
+// charge and 0 % at the discharge knee. The SOC it reports follows the estimate through
+// counted charge at once, but through corrections at no more than kMaxCorrection_per_min, so
+// the display never jumps; it reaches 100 % within minutes of a full charge.
+//
+// The cell it judges by: the lowest near empty, the highest near full, the mean on the plateau
+// (see judgement() in the .cpp). Which cells are lowest and highest is decided on voltages
+// averaged over a minute, so that noise does not bias the extremes.
 #include <cstdint>
 
 #include "core/units.hpp"
+#include "estimation/soc_filter.hpp"
+#include "measurement/measurements.hpp"
 
 namespace lfpbms {
 
 class SocEstimator {
  public:
-  explicit SocEstimator(std::int32_t capacity_mAh) : capacity_mAh_(capacity_mAh) {}
+  static constexpr TimeMs kStepMs = 1000;  // the filter's step
+  static constexpr float kMaxCorrection_per_min = 0.009f;
 
-  void start_from_ocv(std::uint16_t mean_cell_mV);
-  void set_soc(std::int32_t soc_pptt);
-  // Integrates the raw (not dead-banded) current over `dt_ms`.
-  void integrate(std::int32_t current_mA, TimeMs dt_ms);
-  void calibrate_full() { set_soc(kFullSoc_pptt); }
-  void calibrate_empty() { set_soc(0); }
+  explicit SocEstimator(std::int32_t capacity_mAh) { set_capacity(capacity_mAh); }
+
+  // The first valid cell sample: SOC from the voltage as if resting (the filter corrects it).
+  void start(const Measurements& m);
+  // A SOC known from elsewhere (stored before a reset), trusted to `sigma_pptt`.
+  void restore(std::int32_t soc_pptt, std::int32_t sigma_pptt);
+  // The current sensor's offset and the series resistance learned before a reset.
+  void restore_model(float current_offset_A, float r0_25_ohm);
+  // Each cell's SOC (0...1) from its voltage through the model: where it would rest.
+  void cell_socs(const Measurements& m, float* soc) const;
+  // Every tick, `dt_ms` after the last one.
+  // `bleeding` marks the cells whose balancing resistors were on since the last tick, each
+  // drawing `bleed_mA`.
+  void update(const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding = 0,
+              std::int32_t bleed_mA = 0);
+  void calibrate_full();
+  void calibrate_empty();
+  // The full-charge capacity at 25 °C (learned); keeps the SOC.
   void set_capacity(std::int32_t capacity_mAh);
 
-  std::int32_t soc_pptt() const;
-  std::int32_t remaining_mAh() const {
-    return static_cast<std::int32_t>(charge_mAms_ / kMsPerHour);
-  }
+  bool started() const { return started_; }
+  std::int32_t soc_pptt() const { return to_pptt(shown_mAms_); }  // reported
+  std::int32_t estimate_pptt() const { return to_pptt(charge_mAms_); }
+  std::int32_t soc_sigma_pptt() const;
+  std::int32_t remaining_mAh() const;  // reported SOC times the capacity at this temperature
   std::int32_t capacity_mAh() const { return capacity_mAh_; }
+  // The charge counted since start (at 25 °C, through the efficiency, without the filter's
+  // corrections): what the capacity is learned from.
+  std::int64_t counted_mAms() const { return counted_mAms_; }
+  std::int32_t current_offset_mA() const { return static_cast<std::int32_t>(bias_A_ * 1000.0f); }
+  float r0_25_ohm() const { return r0_25_ohm_; }
+  float temperature_C() const { return temperature_C_; }
+  const SocFilter& filter() const { return filter_; }
 
  private:
-  static constexpr std::int64_t kMsPerHour = 3600000;
-  std::int32_t capacity_mAh_;
-  std::int64_t charge_mAms_ = 0;  // remaining charge in mA·ms
+  struct StepSums {
+    std::int32_t cell_mV[kMaxCells] = {};
+    std::int64_t current_mAms = 0;
+    TimeMs time_ms = 0;
+    std::int32_t ticks = 0;
+  };
+
+  std::int32_t to_pptt(std::int64_t charge_mAms) const;
+  std::int64_t full_mAms() const;
+  void count(const Measurements& m, TimeMs dt_ms);
+  void bleed(const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding, std::int32_t bleed_mA);
+  void add(std::int64_t delta_mAms);
+  void follow(TimeMs dt_ms);
+  void learn_resistance(const Measurements& m, TimeMs dt_ms);
+  void accumulate(const Measurements& m, TimeMs dt_ms);
+  void filter_step(const Measurements& m);
+  void set_temperature(const Measurements& m);
+  // The voltage of the cell the pack is judged by: see top_weight in the .cpp.
+  float judged_V(const float* cell_V, std::uint8_t count, float soc) const;
+  void set_estimate(float soc);
+
+  std::int32_t capacity_mAh_ = 0;
+  std::int64_t charge_mAms_ = 0;  // the estimate, as charge at 25 °C in mA·ms
+  std::int64_t shown_mAms_ = 0;   // what is reported
+  std::int64_t counted_mAms_ = 0;
+  float bias_A_ = 0;  // the current sensor's offset, estimated
+  float r0_25_ohm_ = 0;
+  float temperature_C_ = 25;
+  // Counted charge per measured charge, in ppm: efficiency / capacity factor when charging,
+  // 1 / capacity factor when discharging (the SOC moves faster where the capacity shrinks).
+  std::int64_t count_charge_ppm_ = 1000000;
+  std::int64_t count_discharge_ppm_ = 1000000;
+  float capacity_factor_ = 1;
+  std::int32_t last_mean_mV_ = -1;  // for the resistance: the previous tick
+  std::int32_t last_current_mA_ = 0;
+  StepSums sums_;
+  float rank_V_[kMaxCells] = {};
+  float spread_ = 0;  // the cells' SOC spread that the usable range loses  // cell voltages
+                      // averaged over a minute: who is highest
+  SocFilter filter_;
+  bool started_ = false;
 };
 
 }  // namespace lfpbms

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/bytes.hpp"
 #include "core/crc32.hpp"
 
 namespace lfpbms {
@@ -14,21 +15,6 @@ constexpr std::size_t kMaxPairs = (ParamStorage::kSlotSize - kHeaderSize - 4) / 
 static_assert(kParamCount <= kMaxPairs, "parameter slot too small");
 
 using Slot = std::array<std::uint8_t, ParamStorage::kSlotSize>;
-
-void put_u32(std::uint8_t* p, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-void put_u16(std::uint8_t* p, std::uint16_t v) {
-  p[0] = static_cast<std::uint8_t>(v);
-  p[1] = static_cast<std::uint8_t>(v >> 8);
-}
-std::uint32_t get_u32(const std::uint8_t* p) {
-  return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
-         static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
-}
-std::uint16_t get_u16(const std::uint8_t* p) {
-  return static_cast<std::uint16_t>(p[0] | p[1] << 8);
-}
 
 bool all_erased(const Slot& slot) {
   for (const auto b : slot) {

@@ -132,8 +132,14 @@ TEST(PR_2_soc, under_voltage_trip_calibrates_soc_to_zero) {
   rig.board.set_cells(2500);
   rig.run_ms(1200);
   EXPECT_TRUE(rig.status().protection.protect_on(I::CellUv));
-  EXPECT_EQ(rig.status().soc_pptt, 0);
+  EXPECT_EQ(rig.bms.estimates().soc().estimate_pptt(), 0);
   EXPECT_FALSE(rig.board.switches.discharge_fet);
+  EXPECT_EQ(rig.log.count(SystemEvent::EmptyCalibrated), 1u);
+  // The reported SOC follows without a visible jump (SE-1): at most 1 % a minute.
+  const std::int32_t before = rig.status().soc_pptt;
+  rig.run_ms(60000);
+  EXPECT_LT(before - rig.status().soc_pptt, 100);
+  EXPECT_GT(before - rig.status().soc_pptt, 50);
 }
 
 TEST(PR_19_pipeline, charge_taper_end_sets_full_soc_100_and_float_voltage) {
@@ -145,7 +151,7 @@ TEST(PR_19_pipeline, charge_taper_end_sets_full_soc_100_and_float_voltage) {
   EXPECT_FALSE(rig.status().protection.protect_on(I::FullCharge));
   rig.run_ms(1200);
   EXPECT_TRUE(rig.status().protection.protect_on(I::FullCharge));
-  EXPECT_EQ(rig.status().soc_pptt, 10000);
+  EXPECT_EQ(rig.bms.estimates().soc().estimate_pptt(), 10000);
   EXPECT_EQ(rig.status().limits.charge_voltage_mV, 3410 * 16);
   EXPECT_EQ(rig.log.count(SystemEvent::FullyCharged), 1u);
 }

@@ -205,7 +205,11 @@ TEST(PR_19_cell_end, the_highest_cell_at_the_charge_voltage_ends_the_charge) {
   rig.board.set_cell(4, 3500);  // ... but one cell is at 3.50 V, CVL / 16
   rig.run_ms(301000);
   EXPECT_TRUE(rig.status().protection.protect_on(I::FullCharge));
-  EXPECT_EQ(rig.status().soc_pptt, 10000);
+  EXPECT_GE(rig.bms.estimates().soc().estimate_pptt(), 9990);
+  // The reported SOC follows at most 1 % a minute and gets there, less what balancing bleeds
+  // off the highest cell meanwhile (the pack is full when that cell is).
+  rig.run_ms(3600000);
+  EXPECT_GE(rig.status().soc_pptt, 9950);
 }
 
 TEST(PR_19_cell_end, one_millivolt_below_does_not) {

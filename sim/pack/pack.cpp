@@ -5,12 +5,34 @@
 
 namespace lfpbms::sim {
 
+namespace {
+
+// Offsets spreading `range` evenly over n cells (max - min = range, mean 0), in an order
+// shuffled by `rng`: a known imbalance whose worst cell the seed picks.
+std::vector<double> even_spread(double range, std::size_t n, Random rng) {
+  std::vector<double> offsets(n, 0.0);
+  if (n < 2) return offsets;
+  for (std::size_t k = 0; k < n; ++k) {
+    offsets[k] = range * (static_cast<double>(k) / static_cast<double>(n - 1) - 0.5);
+  }
+  for (std::size_t k = n - 1; k > 0; --k) {  // Fisher-Yates
+    const auto j = static_cast<std::size_t>(rng.uniform() * static_cast<double>(k + 1));
+    std::swap(offsets[k], offsets[std::min(j, k)]);
+  }
+  return offsets;
+}
+
+}  // namespace
+
 Pack::Pack(const PackSetup& setup, double capacity_Ah, std::uint8_t series_count, Random rng) {
-  cells_.reserve(series_count);
+  std::vector<CellParams> params(series_count);
+  std::vector<double> soc(series_count);
   for (std::uint8_t i = 0; i < series_count; ++i) {
-    CellParams p;
-    p.capacity_Ah = capacity_Ah * (1.0 + rng.normal(0, setup.capacity_spread_pct / 100.0));
-    // Resistance scales inversely with capacity: a 200 Ah cell has half a 100 Ah cell's.
+    CellParams& p = params[i];
+    p.capacity_Ah = capacity_Ah * (setup.soh_pct / 100.0) *
+                    (1.0 + rng.normal(0, setup.capacity_spread_pct / 100.0));
+    // Resistance scales inversely with the rated capacity: a 200 Ah cell has half a 100 Ah
+    // cell's.
     const double r_scale = (100.0 / capacity_Ah) *
                            std::max(0.5, 1.0 + rng.normal(0, setup.resistance_spread_pct / 100.0));
     p.r0_mOhm *= r_scale;
@@ -18,9 +40,16 @@ Pack::Pack(const PackSetup& setup, double capacity_Ah, std::uint8_t series_count
     p.r2_mOhm *= r_scale;
     p.self_discharge_pct_month =
         setup.self_discharge_pct_month * std::max(0.2, 1.0 + rng.normal(0, 0.3));
-    const double soc = std::clamp(
-        setup.initial_soc + rng.normal(0, setup.initial_soc_spread_pct / 100.0), 0.0, 1.0);
-    cells_.emplace_back(p, soc);
+    soc[i] = setup.initial_soc + rng.normal(0, setup.initial_soc_spread_pct / 100.0);
+  }
+  // Drawn after the rest, and only when asked for, so that other runs keep their cells.
+  if (setup.imbalance_pct > 0) {
+    const auto offsets = even_spread(setup.imbalance_pct / 100.0, series_count, rng.fork(1));
+    for (std::size_t i = 0; i < soc.size(); ++i) soc[i] += offsets[i];
+  }
+  cells_.reserve(series_count);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    cells_.emplace_back(params[i], std::clamp(soc[i], 0.0, 1.0));
   }
 }
 

@@ -33,12 +33,13 @@ std::size_t ntc_cell(std::size_t ntc, std::size_t ntc_count, std::size_t series)
 }
 
 TwinBoard::TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t ntc_count,
-                     Random rng)
+                     Random rng, const SensorSetup& sensors)
     : pack_(pack),
       path_(path),
       thermal_(thermal),
       ntc_count_(ntc_count),
       rng_(rng),
+      cell_noise_mV_(sensors.cell_noise_mV.value_or(kCellNoise_mV)),
       memory_(4096, 0xFF) {
   gauss_.resize(std::size_t{1} << kGaussBits);
   for (auto& g : gauss_) g = rng_.normal(0, 1);
@@ -48,6 +49,19 @@ TwinBoard::TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t
   for (auto& o : ntc_offset_C_) o = rng_.normal(0, kNtcOffsetSigma_C);
   shunt_gain_ = 1.0 + rng_.normal(0, 0.004);
   shunt_offset_A_ = rng_.normal(0, 0.05);
+  fix_errors(sensors);
+}
+
+// After the usual draws, so that a board without fixed errors reads as it always did.
+void TwinBoard::fix_errors(const SensorSetup& sensors) {
+  if (sensors.current_gain_error_pct) shunt_gain_ = 1.0 + *sensors.current_gain_error_pct / 100.0;
+  if (sensors.current_offset_A) shunt_offset_A_ = *sensors.current_offset_A;
+  if (const auto mV = sensors.cell_offset_mV) {
+    for (auto& o : cell_offset_mV_) o = rng_.uniform(-*mV, *mV);
+  }
+  if (const auto C = sensors.temperature_error_C) {
+    for (auto& o : ntc_offset_C_) o = rng_.uniform(-*C, *C);
+  }
 }
 
 double TwinBoard::noise() {
@@ -68,7 +82,7 @@ bool TwinBoard::read(hal::CellSample& out) {
     sum_V += v;
     const bool open = (faults.open_lines >> i & 1u) != 0;
     out.cell_voltage_mV[i] =
-        open ? 0 : to_mV16(v * 1000.0 + cell_offset_mV_[i] + kCellNoise_mV * noise());
+        open ? 0 : to_mV16(v * 1000.0 + cell_offset_mV_[i] + cell_noise_mV_ * noise());
   }
   out.open_wire_mask = faults.open_lines;
   out.pack_voltage_mV = static_cast<std::uint32_t>(

@@ -33,7 +33,9 @@ struct BoardTruth {
 
 class TwinBoard final : public hal::Board {
  public:
-  TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t ntc_count, Random rng);
+  // `sensors` fixes errors that are otherwise drawn from `rng` (a scenario's [sensors]).
+  TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t ntc_count, Random rng,
+            const SensorSetup& sensors = {});
 
   // --- the simulation's side ------------------------------------------------------------
   void set_time_ms(TimeMs t) { now_ms_ = t; }
@@ -68,6 +70,7 @@ class TwinBoard final : public hal::Board {
 
  private:
   double noise();  // N(0, 1) from a table: cheap enough for 25 readings a tick
+  void fix_errors(const SensorSetup& sensors);
   std::int16_t ntc_dC(std::size_t index, double true_C);
 
   Pack& pack_;
@@ -79,6 +82,7 @@ class TwinBoard final : public hal::Board {
   std::uint64_t bits_ = 0;
   int bits_left_ = 0;
   std::vector<double> cell_offset_mV_;  // the front end's per-channel error
+  double cell_noise_mV_;
   std::array<double, 6> ntc_offset_C_{};
   double shunt_gain_ = 1.0;
   double shunt_offset_A_ = 0;

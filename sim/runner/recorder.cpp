@@ -10,6 +10,7 @@ namespace lfpbms::sim {
 namespace {
 // The estimate needs a moment to settle after power-on; the statistics start after it.
 constexpr double kSocSettle_s = 600.0;
+constexpr double kSwingSample_s = 1.0;
 }  // namespace
 
 Recorder::Recorder(double trace_interval_s) : interval_s_(trace_interval_s) {}
@@ -41,6 +42,12 @@ void Recorder::statistics(const StepSample& s) {
     st.soc_sq_sum += err * err;
     st.soc_max_err = std::max(st.soc_max_err, std::abs(err));
     ++st.soc_samples;
+    // Step times are multiples of 0.1 s in floating point: allow their rounding, skip none.
+    if (s.t_s >= next_swing_s_ - 1e-6) {
+      soc_swing_.add(100.0 * s.soc_est);
+      st.soc_max_rate_pct_min = soc_swing_.max_swing();
+      next_swing_s_ = std::max(next_swing_s_, kSocSettle_s) + kSwingSample_s;
+    }
   }
   st.min_cell_V = std::min(st.min_cell_V, s.cell_min_V);
   st.max_cell_V = std::max(st.max_cell_V, s.cell_max_V);

@@ -80,9 +80,11 @@ void write_report(const Simulation& sim, const nlohmann::ordered_json& summary,
   d.subtitle = sc.description + " Profile " + sim.profile().name + ", seed " +
                std::to_string(sc.seed) + ", " + clock_text(sim.t_s()) + " simulated.";
   for (const char* key :
-       {"safety_violations", "soc_rmse_pct", "soc_max_err_pct", "min_cell_mV", "max_cell_mV",
-        "max_cell_temp_C", "min_cell_temp_C", "charged_kWh", "discharged_kWh", "pv_kWh", "load_kWh",
-        "grid_import_kWh", "awake_pct", "final_state", "speedup"}) {
+       {"safety_violations", "soc_rmse_pct",   "soc_max_err_pct", "soc_max_rate_pct_min",
+        "soh_true_pct",      "soh_est_pct",    "top_spread_mV",   "weak_cell",
+        "min_cell_mV",       "max_cell_mV",    "max_cell_temp_C", "min_cell_temp_C",
+        "charged_kWh",       "discharged_kWh", "pv_kWh",          "load_kWh",
+        "grid_import_kWh",   "awake_pct",      "final_state",     "speedup"}) {
     d.summary.emplace_back(key, value_text(summary[key]));
   }
   for (const auto& x : summary["expectations"]) {

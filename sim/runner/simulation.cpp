@@ -67,7 +67,7 @@ Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
       pack_(scenario.pack, capacity_Ah_, profile.config.series_count, rng_.fork(2)),
       thermal_(capacity_Ah_, profile.config.series_count,
                scenario.pack.temperature_C.value_or(site_.ambient_C(0)), rng_.fork(3)),
-      board_(pack_, path_, thermal_, profile.config.ntc_count, rng_.fork(4)),
+      board_(pack_, path_, thermal_, profile.config.ntc_count, rng_.fork(4), scenario.sensors),
       recorder_(trace_interval_s(scenario.days)),
       faults_(scenario.faults),
       monitor_(monitor_limits()) {

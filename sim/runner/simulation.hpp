@@ -39,6 +39,8 @@ class Simulation {
   const Pack& pack() const { return pack_; }
   const Scenario& scenario() const { return scenario_; }
   const ProductProfile& profile() const { return profile_; }
+  // What the firmware is told the pack holds: the scenario's capacity_Ah or the profile's.
+  double rated_capacity_Ah() const { return capacity_Ah_; }
 
  private:
   static ParamSet checked_params(const Scenario& scenario, const ProductProfile& profile,

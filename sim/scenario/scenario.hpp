@@ -20,6 +20,21 @@ struct PackSetup {
   double resistance_spread_pct = 8.0;     // 1 sigma
   double self_discharge_pct_month = 2.0;  // [001]: < 3 %/month
   std::optional<double> temperature_C;    // at the start; default: the ambient
+  // Every cell's true 25 °C capacity is the rated one times this; the firmware is not told.
+  double soh_pct = 100.0;
+  // Initial SOCs spread evenly over this range (% of capacity) around initial_soc, in an order
+  // shuffled by the seed: a known imbalance for the balancer, on top of the random spread.
+  double imbalance_pct = 0.0;
+};
+
+// The front end's errors, each fixed instead of drawn when given ([sensors]); absent: the
+// board's own random draws (docs/twin.md, "Front end").
+struct SensorSetup {
+  std::optional<double> current_gain_error_pct;  // shunt gain error
+  std::optional<double> current_offset_A;        // shunt offset
+  std::optional<double> cell_noise_mV;           // 1 sigma, every channel
+  std::optional<double> cell_offset_mV;          // per channel, uniform within +-value
+  std::optional<double> temperature_error_C;     // per NTC, uniform within +-value
 };
 
 struct AmbientSetup {
@@ -98,6 +113,7 @@ struct Scenario {
   double days = 7.0;
   std::uint64_t seed = 1;
   PackSetup pack;
+  SensorSetup sensors;
   std::vector<ParamWrite> params;        // over the profile's, checked as one batch
   std::vector<std::string> param_where;  // "file:line" of each, for the runner's errors
   AmbientSetup ambient;

@@ -20,6 +20,7 @@ using scenario_detail::read_fault;
 using scenario_detail::read_inverter;
 using scenario_detail::read_pack;
 using scenario_detail::read_params;
+using scenario_detail::read_sensors;
 using scenario_detail::read_site;
 using scenario_detail::Reader;
 using scenario_detail::Run;
@@ -64,6 +65,7 @@ Scenario parse_scenario(const std::string& toml_text, const std::string& source_
   read_header(root, source_name, s);
   const Run run{s.days, s.days * kDay_s};
   section(root, "pack", [&](Reader& r) { read_pack(r, s.pack); });
+  section(root, "sensors", [&](Reader& r) { read_sensors(r, s.sensors); });
   section(root, "ambient", [&](Reader& r) { read_ambient(r, run, s.ambient); });
   section(root, "site", [&](Reader& r) { read_site(r, s.site); });
   section(root, "inverter", [&](Reader& r) { read_inverter(r, s.inverter); });

@@ -15,6 +15,7 @@ struct Run {
 };
 
 void read_pack(Reader& r, PackSetup& pack);
+void read_sensors(Reader& r, SensorSetup& sensors);
 void read_ambient(Reader& r, const Run& run, AmbientSetup& ambient);
 void read_site(Reader& r, SiteSetup& site);
 void read_inverter(Reader& r, InverterSetup& inverter);

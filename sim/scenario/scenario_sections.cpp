@@ -13,6 +13,8 @@ constexpr Range kSpread_pct{0, 20};
 constexpr Range kTemperature_C{-40, 60};  // beyond what a pack in a home meets
 constexpr Range kCapacity_Ah{0, 2000, true};
 constexpr Range kSelfDischarge_pct_month{0, 20};
+constexpr Range kSoh_pct{50, 100};  // below half its capacity a cell is long retired
+constexpr Range kImbalance_pct{0, 20};
 constexpr Range kSwing_C{0, 30};
 constexpr Range kSeasonSwing_C{-30, 30};  // negative: coldest at day 0
 constexpr Range kSnapDelta_C{-60, 60};
@@ -71,6 +73,8 @@ void read_pack(Reader& r, PackSetup& pack) {
   pack.self_discharge_pct_month =
       r.number("self_discharge_pct_month", pack.self_discharge_pct_month, kSelfDischarge_pct_month);
   pack.temperature_C = r.number("temperature_C", kTemperature_C);
+  pack.soh_pct = r.number("soh_pct", pack.soh_pct, kSoh_pct);
+  pack.imbalance_pct = r.number("imbalance_pct", pack.imbalance_pct, kImbalance_pct);
 }
 
 void read_ambient(Reader& r, const Run& run, AmbientSetup& ambient) {

@@ -26,10 +26,11 @@ inline PackSetup even_pack() {
 
 // The twin's parts a board reads from.
 struct Rig {
-  explicit Rig(std::uint64_t seed = 1, std::uint8_t ntcs = 4, const PackSetup& setup = {})
+  explicit Rig(std::uint64_t seed = 1, std::uint8_t ntcs = 4, const PackSetup& setup = {},
+               const SensorSetup& sensors = {})
       : pack(setup, 100, 16, Random(seed)),
         thermal(100, 16, 20.0, Random(seed + 1)),
-        board(pack, path, thermal, ntcs, Random(seed + 2)) {}
+        board(pack, path, thermal, ntcs, Random(seed + 2), sensors) {}
   Pack pack;
   PowerPath path;
   Thermal thermal;

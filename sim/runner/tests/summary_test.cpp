@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/profile/product_profile.hpp"
+#include "sim/runner/accuracy.hpp"
 #include "sim/runner/outputs.hpp"
 
 namespace lfpbms::sim {
@@ -48,6 +49,11 @@ TEST(TWIN_recorder, check_expectations_accepts_known_events_and_metrics) {
       metric("soc_rmse_pct", std::nullopt, 5),
       metric("final_soc_true_pct", 20),
       metric("awake_pct", 50),
+      metric("soc_max_rate_pct_min", std::nullopt, 1),
+      metric("soh_err_pct", std::nullopt, 2),
+      metric("top_spread_mV", std::nullopt, 20),
+      metric("weak_cell", 5, 5),
+      metric("cycle_count", 10),
   })));
   EXPECT_NO_THROW(check_expectations(with({})));
 }
@@ -184,6 +190,31 @@ TEST_F(TWIN_recorder_summary, a_run_meeting_everything_passes) {
   const nlohmann::ordered_json j = summarize(sim, 0.0);
   EXPECT_DOUBLE_EQ(j["speedup"].get<double>(), 0.0);  // no wall time: no speed-up
   EXPECT_TRUE(j["passed"].get<bool>());
+}
+
+TEST_F(TWIN_recorder_summary, health_metrics_compare_the_firmware_with_the_twin) {
+  const Scenario sc = short_run({metric("top_spread_mV", std::nullopt, 20),
+                                 metric("soh_true_pct", 90), metric("soh_err_pct", 0)});
+  Simulation sim(sc, load_profile(sc.profile));
+  sim.run();
+  const nlohmann::ordered_json j = summarize(sim, 0.1);
+  const BmsStatus& fw = sim.bms().status();
+  const double soh_true = true_soh_pct(sim.pack(), sim.rated_capacity_Ah());
+  EXPECT_DOUBLE_EQ(j["soh_true_pct"].get<double>(), std::round(soh_true * 100) / 100);
+  EXPECT_DOUBLE_EQ(j["soh_est_pct"].get<double>(), fw.soh_pptt / 100.0);
+  EXPECT_NEAR(j["soh_err_pct"].get<double>(), std::abs(fw.soh_pptt / 100.0 - soh_true), 0.006);
+  EXPECT_EQ(j["cycle_count"].get<int>(), fw.cycle_count);
+  EXPECT_DOUBLE_EQ(j["bms_charged_kWh"].get<double>(), fw.charged_Wh_total / 1000.0);
+  EXPECT_DOUBLE_EQ(j["bms_discharged_kWh"].get<double>(), fw.discharged_Wh_total / 1000.0);
+  EXPECT_EQ(j["weak_cell"].get<int>(), fw.weak_cell);
+  EXPECT_GE(j["soc_max_rate_pct_min"].get<double>(), 0.0);  // before the 10 minutes settle
+  // Five minutes from 60 %: no full charge, so no top spread, and a bound on it fails.
+  EXPECT_TRUE(j["top_spread_mV"].is_null());
+  const auto& ex = j["expectations"];
+  EXPECT_FALSE(ex[0]["pass"].get<bool>());
+  EXPECT_TRUE(ex[0]["value"].is_null());
+  EXPECT_TRUE(ex[1]["pass"].get<bool>());  // 1.5 % capacity spread: the smallest cell > 90 %
+  EXPECT_EQ(ex[2]["value"].get<double>(), j["soh_err_pct"].get<double>());
 }
 
 TEST(TWIN_recorder, clock_text_reads_days_and_time) {

@@ -1,0 +1,217 @@
+#include "estimation/pack_estimator.hpp"
+
+#include "estimation/lfp_ocv.hpp"
+
+namespace lfpbms {
+
+namespace {
+
+constexpr std::int64_t kMsPerHour = 3600000;
+constexpr std::int64_t kuWmsPerWh = 3600000000000LL;  // 1 Wh = 3.6e12 µW·ms
+// Before any segment the rated capacity is known to 10 % (1 σ): ageing, a wrong setting.
+constexpr float kRatedDoubt = 0.10f;
+// The filter is confident enough for a capacity anchor below this (1 σ).
+constexpr float kAnchorSigma = 0.006f;
+// A SOC stored before the reset is believed when the voltage allows it within this many σ;
+// it is older than the voltage, so it is trusted to at least kRestoredSigma.
+constexpr float kRestoreWithin = 2.0f;
+constexpr std::int32_t kRestoredSigma_pptt = 100;
+// Weak cells are judged once a minute, on the lower sloped part of the curve, near rest.
+constexpr TimeMs kWeakSampleMs = 60000;
+constexpr float kWeakLowSoc = 0.08f;
+constexpr float kWeakHighSoc = 0.40f;
+
+}  // namespace
+
+PackEstimator::PackEstimator(hal::Nvm& nvm, std::size_t nvm_offset,
+                             std::int32_t design_capacity_mAh, std::int32_t bleed_mA)
+    : storage_(nvm, nvm_offset),
+      soc_(design_capacity_mAh),
+      design_capacity_mAh_(design_capacity_mAh),
+      bleed_mA_(bleed_mA) {
+  capacity_.reset(static_cast<float>(design_capacity_mAh) * 1e-3f,
+                  kRatedDoubt * static_cast<float>(design_capacity_mAh) * 1e-3f);
+}
+
+void PackEstimator::load(std::int32_t design_capacity_mAh) {
+  design_capacity_mAh_ = design_capacity_mAh;
+  StoredEstimates e;
+  have_stored_ =
+      storage_.load(e) && e.design_capacity_mAh == static_cast<std::uint32_t>(design_capacity_mAh);
+  if (!have_stored_) {
+    set_design_capacity(design_capacity_mAh);
+    return;
+  }
+  stored_ = e;
+  capacity_.reset(static_cast<float>(e.capacity_mAh) * 1e-3f,
+                  static_cast<float>(e.capacity_sigma_mAh) * 1e-3f);
+  counters_.charged_mAh = e.charged_mAh;
+  counters_.discharged_mAh = e.discharged_mAh;
+  counters_.charged_Wh = e.charged_Wh;
+  counters_.discharged_Wh = e.discharged_Wh;
+  counters_.cycles = e.cycle_count;
+  counters_.cycle_progress_mAh = e.cycle_progress_mAh;
+  soc_.restore_model(static_cast<float>(e.current_offset_uA) * 1e-6f,
+                     static_cast<float>(e.r0_25_uOhm) * 1e-6f);
+  weak_.restore(e.cell_drift_pptt_day, kMaxCells);
+  apply_capacity();
+}
+
+void PackEstimator::set_design_capacity(std::int32_t design_capacity_mAh) {
+  design_capacity_mAh_ = design_capacity_mAh;
+  capacity_.reset(static_cast<float>(design_capacity_mAh) * 1e-3f,
+                  kRatedDoubt * static_cast<float>(design_capacity_mAh) * 1e-3f);
+  have_stored_ = false;
+  apply_capacity();
+}
+
+void PackEstimator::apply_capacity() {
+  soc_.set_capacity(static_cast<std::int32_t>(capacity_.capacity_Ah() * 1000.0f));
+}
+
+// The first valid cells: the SOC from the voltage, or the stored one if the voltage allows it
+// (on the plateau the voltage allows much, and the stored SOC is the better guess).
+void PackEstimator::start(const Measurements& m) {
+  soc_.start(m);
+  if (!have_stored_) return;
+  const std::int32_t from_voltage = soc_.estimate_pptt();
+  const float allowed = kRestoreWithin * static_cast<float>(soc_.soc_sigma_pptt());
+  const std::int32_t diff = stored_.soc_pptt - from_voltage;
+  if (static_cast<float>(diff < 0 ? -diff : diff) <= allowed) {
+    const std::int32_t sigma =
+        stored_.soc_sigma_pptt > kRestoredSigma_pptt ? stored_.soc_sigma_pptt : kRestoredSigma_pptt;
+    soc_.restore(stored_.soc_pptt, sigma);
+  }
+}
+
+void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms,
+                           std::uint16_t bleeding) {
+  if (!soc_.started()) {
+    if (!m.cells_valid() || m.cell_count == 0) return;
+    start(m);
+    last_save_ = now;
+  }
+  soc_.update(m, dt_ms, bleeding, bleed_mA_);
+  if (m.current_valid()) count(m, dt_ms);
+  if (bleeding != 0) {
+    weak_.bled(bleeding, static_cast<float>(bleed_mA_) * static_cast<float>(dt_ms) /
+                             static_cast<float>(soc_.capacity_mAh() * kMsPerHour));
+  }
+  learn(now, m);
+  if (now - last_save_ >= kSaveEveryMs) save(now);
+}
+
+void PackEstimator::count(const Measurements& m, TimeMs dt_ms) {
+  const std::int64_t current_mA = m.current_raw_mA - soc_.current_offset_mA();
+  const std::int64_t charge_mAms = current_mA * static_cast<std::int64_t>(dt_ms);
+  const std::int64_t energy_uWms = charge_mAms * static_cast<std::int64_t>(m.pack_voltage_mV);
+  Counters& c = counters_;
+  if (charge_mAms > 0) {
+    c.charge_rest_mAms += charge_mAms;
+    c.charge_rest_uWms += energy_uWms;
+  } else {
+    c.discharge_rest_mAms -= charge_mAms;
+    c.discharge_rest_uWms -= energy_uWms;
+  }
+  while (c.charge_rest_mAms >= kMsPerHour) c.charge_rest_mAms -= kMsPerHour, ++c.charged_mAh;
+  while (c.charge_rest_uWms >= kuWmsPerWh) c.charge_rest_uWms -= kuWmsPerWh, ++c.charged_Wh;
+  while (c.discharge_rest_uWms >= kuWmsPerWh) {
+    c.discharge_rest_uWms -= kuWmsPerWh;
+    ++c.discharged_Wh;
+  }
+  while (c.discharge_rest_mAms >= kMsPerHour) {
+    c.discharge_rest_mAms -= kMsPerHour;
+    ++c.discharged_mAh;
+    // One cycle: the learned capacity discharged, in as many parts as it takes.
+    if (++c.cycle_progress_mAh >= static_cast<std::uint32_t>(soc_.capacity_mAh())) {
+      c.cycle_progress_mAh = 0;
+      ++c.cycles;
+    }
+  }
+}
+
+CapacityPoint PackEstimator::point() const {
+  return {static_cast<float>(soc_.estimate_pptt()) * 1e-4f,
+          static_cast<float>(soc_.soc_sigma_pptt()) * 1e-4f, soc_.counted_mAms()};
+}
+
+void PackEstimator::learn(TimeMs now, const Measurements& m) {
+  const CapacityPoint p = point();
+  if (p.sigma < kAnchorSigma) capacity_.candidate(p);
+  if (now - last_weak_sample_ < kWeakSampleMs || !m.cells_valid()) return;
+  last_weak_sample_ = now;
+  if (p.soc < kWeakLowSoc || p.soc > kWeakHighSoc) return;
+  float relative[kMaxCells];
+  soc_.cell_socs(m, relative);
+  const float median = median_of(relative, m.cell_count);
+  for (std::uint8_t i = 0; i < m.cell_count; ++i) relative[i] -= median;
+  const std::uint8_t before = weak_.weak_cell();
+  weak_.sample(now, relative, m.cell_count, p.soc);
+  if (weak_.weak_cell() != 0 && weak_.weak_cell() != before) events_ |= kWeakCellFound;
+}
+
+void PackEstimator::calibrate_full(TimeMs now) {
+  soc_.calibrate_full();
+  if (capacity_.anchor(point())) {
+    apply_capacity();
+    events_ |= kCapacityLearned;
+  }
+  save(now);
+}
+
+void PackEstimator::calibrate_empty() {
+  soc_.calibrate_empty();
+  if (capacity_.anchor(point())) {
+    apply_capacity();
+    events_ |= kCapacityLearned;
+  }
+}
+
+StoredEstimates PackEstimator::snapshot() const {
+  StoredEstimates e;
+  e.design_capacity_mAh = static_cast<std::uint32_t>(design_capacity_mAh_);
+  e.capacity_mAh = static_cast<std::uint32_t>(capacity_.capacity_Ah() * 1000.0f);
+  e.capacity_sigma_mAh = static_cast<std::uint32_t>(capacity_.sigma_Ah() * 1000.0f);
+  e.capacity_segments = capacity_.segments();
+  e.cycle_count = counters_.cycles;
+  e.cycle_progress_mAh = counters_.cycle_progress_mAh;
+  e.charged_mAh = counters_.charged_mAh;
+  e.discharged_mAh = counters_.discharged_mAh;
+  e.charged_Wh = counters_.charged_Wh;
+  e.discharged_Wh = counters_.discharged_Wh;
+  e.soc_pptt = static_cast<std::uint16_t>(soc_.estimate_pptt());
+  e.soc_sigma_pptt = static_cast<std::uint16_t>(soc_.soc_sigma_pptt());
+  e.current_offset_uA = static_cast<std::int32_t>(soc_.current_offset_mA()) * 1000;
+  e.r0_25_uOhm = static_cast<std::uint32_t>(soc_.r0_25_ohm() * 1e6f);
+  for (std::uint8_t i = 0; i < kMaxCells; ++i) e.cell_drift_pptt_day[i] = weak_.drift_pptt_day(i);
+  return e;
+}
+
+bool PackEstimator::save(TimeMs now) {
+  last_save_ = now;
+  return soc_.started() && storage_.save(snapshot());
+}
+
+void PackEstimator::report(BmsStatus& s) const {
+  s.soc_pptt = soc_.soc_pptt();
+  s.remaining_mAh = soc_.remaining_mAh();
+  s.full_capacity_mAh = soc_.capacity_mAh();
+  s.soh_pptt = design_capacity_mAh_ > 0
+                   ? static_cast<std::int32_t>(static_cast<std::int64_t>(soc_.capacity_mAh()) *
+                                               kFullSoc_pptt / design_capacity_mAh_)
+                   : 0;
+  s.cycle_count = counters_.cycles;
+  s.charged_mAh_total = counters_.charged_mAh;
+  s.discharged_mAh_total = counters_.discharged_mAh;
+  s.charged_Wh_total = counters_.charged_Wh;
+  s.discharged_Wh_total = counters_.discharged_Wh;
+  s.weak_cell = weak_.weak_cell();
+}
+
+std::uint8_t PackEstimator::take_events() {
+  const std::uint8_t e = events_;
+  events_ = 0;
+  return e;
+}
+
+}  // namespace lfpbms

@@ -1,0 +1,23 @@
+#include "sim/runner/accuracy.hpp"
+
+#include <algorithm>
+
+namespace lfpbms::sim {
+
+double true_soh_pct(const Pack& pack, double rated_capacity_Ah) {
+  double smallest_Ah = pack.cell(0).params().capacity_Ah;
+  for (std::size_t i = 1; i < pack.series_count(); ++i) {
+    smallest_Ah = std::min(smallest_Ah, pack.cell(i).params().capacity_Ah);
+  }
+  return 100.0 * smallest_Ah / rated_capacity_Ah;
+}
+
+std::optional<double> top_spread_mV(const std::vector<LoggedEvent>& events) {
+  const auto full = std::find_if(events.rbegin(), events.rend(), [](const LoggedEvent& e) {
+    return e.code == "system:FullyCharged";
+  });
+  if (full == events.rend()) return std::nullopt;
+  return static_cast<double>(full->snapshot.max_cell_mV) - full->snapshot.min_cell_mV;
+}
+
+}  // namespace lfpbms::sim
