@@ -55,7 +55,9 @@ const Measurements& Bms::measure(TimeMs now) {
 }
 
 void Bms::estimate(TimeMs now, const Measurements& m) {
-  estimates_.update(now, m, now - last_tick_, status_.balancing_mask);
+  const hal::SwitchCommand& sw = status_.switches;  // as applied since the last tick
+  const bool no_path = !sw.charge_fet && !sw.discharge_fet && !sw.precharge && !sw.charge_limiter;
+  estimates_.update(now, m, now - last_tick_, status_.balancing_mask, no_path);
   full_event_ = charge_.update(now, m, params_);
   if (full_event_) {
     estimates_.calibrate_full(now);
@@ -255,7 +257,7 @@ void Bms::drain_protection_events() {
     if (t.kind == EventKind::Protect &&
         (t.id == ProtectionId::CellUv || t.id == ProtectionId::PackUv)) {
       const bool news = estimates_.soc().estimate_pptt() != 0;  // cell and pack UV trip together
-      estimates_.calibrate_empty();
+      estimates_.calibrate_empty(hw_.clock.now_ms());
       if (news) record(SystemEvent::EmptyCalibrated);
     }
   }

@@ -11,6 +11,9 @@ float absf(float x) {
 constexpr float kEndFloor = 0.01f;
 // Counting itself (gain, offset over the segment) adds this share of the capacity, 1 σ.
 constexpr float kCountShare = 0.01f;
+// The current sensor's offset, up to 0.3 % of C (SPEC), counts into the segment for as long as
+// it lasts: a night's slow discharge teaches less than a morning's charge.
+constexpr float kOffsetShare_per_h = 0.001f;
 // The capacity may age between segments: 0.5 % of it per segment, 1 σ.
 constexpr float kAgeingShare = 0.005f;
 // A measurement this far from the learned value is a broken segment, not ageing.
@@ -25,8 +28,9 @@ float newton_sqrt(float x) {
 
 }  // namespace
 
-void CapacityLearner::reset(float capacity_Ah, float sigma_Ah) {
+void CapacityLearner::reset(float capacity_Ah, float sigma_Ah, std::uint16_t segments) {
   capacity_Ah_ = capacity_Ah;
+  segments_ = segments;
   variance_Ah2_ = sigma_Ah * sigma_Ah;
   forget_segment();
 }
@@ -35,12 +39,26 @@ float CapacityLearner::sigma_Ah() const {
   return newton_sqrt(variance_Ah2_);
 }
 
-void CapacityLearner::candidate(const CapacityPoint& p) {
-  if (!have_anchor_) return;
-  if (!have_candidate_ || absf(p.soc - anchor_.soc) > absf(candidate_.soc - anchor_.soc)) {
+bool CapacityLearner::observe(const CapacityPoint& p, bool confident) {
+  if (!have_anchor_) {
+    if (confident) {
+      anchor_ = p;
+      have_anchor_ = true;
+    }
+    return false;
+  }
+  if (confident &&
+      (!have_candidate_ || absf(p.soc - anchor_.soc) > absf(candidate_.soc - anchor_.soc))) {
     candidate_ = p;
     have_candidate_ = true;
   }
+  if (!have_candidate_ || absf(p.soc - candidate_.soc) < kTurnBack ||
+      absf(candidate_.soc - anchor_.soc) < kMinSpan) {
+    return false;
+  }
+  const CapacityPoint turn = candidate_;
+  have_candidate_ = false;
+  return anchor(turn);
 }
 
 bool CapacityLearner::anchor(const CapacityPoint& p) {
@@ -67,7 +85,12 @@ bool CapacityLearner::learn(const CapacityPoint& a, const CapacityPoint& b) {
   if (absf(measured_Ah - capacity_Ah_) > kPlausibleShare * capacity_Ah_) return false;
   const float sa = a.sigma > kEndFloor ? a.sigma : kEndFloor;
   const float sb = b.sigma > kEndFloor ? b.sigma : kEndFloor;
-  const float share = (sa * sa + sb * sb) / (span * span) + kCountShare * kCountShare;
+  const float hours =
+      static_cast<float>(b.time_ms > a.time_ms ? b.time_ms - a.time_ms : a.time_ms - b.time_ms) /
+      3.6e6f;
+  const float offset = kOffsetShare_per_h * hours / span;
+  const float share =
+      (sa * sa + sb * sb) / (span * span) + kCountShare * kCountShare + offset * offset;
   const float r = share * measured_Ah * measured_Ah;
   variance_Ah2_ += kAgeingShare * kAgeingShare * capacity_Ah_ * capacity_Ah_;
   const float k = variance_Ah2_ / (variance_Ah2_ + r);

@@ -12,6 +12,7 @@ constexpr std::int64_t kuWmsPerWh = 3600000000000LL;  // 1 Wh = 3.6e12 µW·ms
 constexpr float kRatedDoubt = 0.10f;
 // The filter is confident enough for a capacity anchor below this (1 σ).
 constexpr float kAnchorSigma = 0.006f;
+constexpr TimeMs kObserveMs = 10000;  // the capacity and the weak cells look this often
 // A SOC stored before the reset is believed when the voltage allows it within this many σ;
 // it is older than the voltage, so it is trusted to at least kRestoredSigma.
 constexpr float kRestoreWithin = 2.0f;
@@ -44,7 +45,7 @@ void PackEstimator::load(std::int32_t design_capacity_mAh) {
   }
   stored_ = e;
   capacity_.reset(static_cast<float>(e.capacity_mAh) * 1e-3f,
-                  static_cast<float>(e.capacity_sigma_mAh) * 1e-3f);
+                  static_cast<float>(e.capacity_sigma_mAh) * 1e-3f, e.capacity_segments);
   counters_.charged_mAh = e.charged_mAh;
   counters_.discharged_mAh = e.discharged_mAh;
   counters_.charged_Wh = e.charged_Wh;
@@ -84,15 +85,20 @@ void PackEstimator::start(const Measurements& m) {
   }
 }
 
-void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms,
-                           std::uint16_t bleeding) {
+void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding,
+                           bool no_path) {
   if (!soc_.started()) {
     if (!m.cells_valid() || m.cell_count == 0) return;
     start(m);
     last_save_ = now;
   }
+  if (no_path) {
+    soc_.no_current_path(m, dt_ms);
+  } else {
+    soc_.current_path();
+  }
   soc_.update(m, dt_ms, bleeding, bleed_mA_);
-  if (m.current_valid()) count(m, dt_ms);
+  if (m.current_valid() && !no_path) count(m, dt_ms);
   if (bleeding != 0) {
     weak_.bled(bleeding, static_cast<float>(bleed_mA_) * static_cast<float>(dt_ms) /
                              static_cast<float>(soc_.capacity_mAh() * kMsPerHour));
@@ -130,14 +136,19 @@ void PackEstimator::count(const Measurements& m, TimeMs dt_ms) {
   }
 }
 
-CapacityPoint PackEstimator::point() const {
+CapacityPoint PackEstimator::point(TimeMs now) const {
   return {static_cast<float>(soc_.estimate_pptt()) * 1e-4f,
-          static_cast<float>(soc_.soc_sigma_pptt()) * 1e-4f, soc_.counted_mAms()};
+          static_cast<float>(soc_.soc_sigma_pptt()) * 1e-4f, soc_.counted_mAms(), now};
 }
 
 void PackEstimator::learn(TimeMs now, const Measurements& m) {
-  const CapacityPoint p = point();
-  if (p.sigma < kAnchorSigma) capacity_.candidate(p);
+  if (now - last_observe_ < kObserveMs) return;
+  last_observe_ = now;
+  const CapacityPoint p = point(now);
+  if (capacity_.observe(p, p.sigma < kAnchorSigma)) {
+    apply_capacity();
+    events_ |= kCapacityLearned;
+  }
   if (now - last_weak_sample_ < kWeakSampleMs || !m.cells_valid()) return;
   last_weak_sample_ = now;
   if (p.soc < kWeakLowSoc || p.soc > kWeakHighSoc) return;
@@ -152,16 +163,16 @@ void PackEstimator::learn(TimeMs now, const Measurements& m) {
 
 void PackEstimator::calibrate_full(TimeMs now) {
   soc_.calibrate_full();
-  if (capacity_.anchor(point())) {
+  if (capacity_.anchor(point(now))) {
     apply_capacity();
     events_ |= kCapacityLearned;
   }
   save(now);
 }
 
-void PackEstimator::calibrate_empty() {
+void PackEstimator::calibrate_empty(TimeMs now) {
   soc_.calibrate_empty();
-  if (capacity_.anchor(point())) {
+  if (capacity_.anchor(point(now))) {
     apply_capacity();
     events_ |= kCapacityLearned;
   }

@@ -27,10 +27,12 @@ class PackEstimator {
   // At power-up, once the parameters are loaded: what was learned before the reset. A stored
   // record learned against another rated capacity belongs to another pack and is dropped.
   void load(std::int32_t design_capacity_mAh);
-  // Every tick. `bleeding`: the balancing mask in force since the last tick.
-  void update(TimeMs now, const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding);
+  // Every tick. `bleeding`: the balancing mask in force since the last tick; `no_path`: no
+  // current could flow since the last tick (every power switch open).
+  void update(TimeMs now, const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding,
+              bool no_path = false);
   void calibrate_full(TimeMs now);
-  void calibrate_empty();
+  void calibrate_empty(TimeMs now);
   // The rated capacity was changed by the installer: a new pack, learning starts over.
   void set_design_capacity(std::int32_t design_capacity_mAh);
   bool save(TimeMs now);
@@ -60,7 +62,7 @@ class PackEstimator {
   void learn(TimeMs now, const Measurements& m);
   void apply_capacity();
   StoredEstimates snapshot() const;
-  CapacityPoint point() const;
+  CapacityPoint point(TimeMs now) const;
 
   EstimateStorage storage_;
   SocEstimator soc_;
@@ -72,6 +74,7 @@ class PackEstimator {
   std::int32_t bleed_mA_;
   TimeMs last_save_ = 0;
   TimeMs last_weak_sample_ = 0;
+  TimeMs last_observe_ = 0;
   std::uint8_t events_ = 0;
   bool have_stored_ = false;
 };

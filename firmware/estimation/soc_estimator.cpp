@@ -2,6 +2,7 @@
 
 #include "estimation/lfp_cell_model.hpp"
 #include "estimation/lfp_ocv.hpp"
+#include "estimation/weak_cell_detector.hpp"
 
 namespace lfpbms {
 
@@ -14,6 +15,8 @@ constexpr float kSecondsPerHour = 3600.0f;
 constexpr float kBiasSigma_C = 0.000001f;
 constexpr float kBiasDrift_C = 0.0005f;
 constexpr float kBiasLimit_C = 0.01f;
+// With no current path, each tick's reading moves the offset by this share (a 10 s average).
+constexpr float kZeroGain = 0.01f;
 // A starting SOC from a voltage of unknown history: 20 mV (hysteresis, polarisation) of doubt.
 constexpr float kStartDoubt_V = 0.020f;
 // The resistance is measured from current steps of at least 5 % of C and 2 A, over at most
@@ -28,6 +31,17 @@ float clamp01(float x) {
 // Which cells are highest and lowest is decided on voltages averaged over this long, so that
 // noise does not pick the extremes (and bias them) step by step.
 constexpr float kRankMemory_s = 60.0f;
+// The cells' spread is sampled once a minute on the lower slope near rest (below 6 % of C),
+// each sample moving the estimate by kSpreadGain, and believed up to 15 % either way.
+constexpr float kSpreadLowSoc = 0.08f;
+constexpr float kSpreadHighSoc = 0.35f;
+constexpr float kSpreadMaxC = 0.06f;
+constexpr float kSpreadEvery_s = 60.0f;
+constexpr float kSpreadGain = 0.02f;
+constexpr float kSpreadMax = 0.15f;
+float clamp(float x, float lo, float hi) {
+  return x < lo ? lo : (x > hi ? hi : x);
+}
 
 // Which cell the pack is judged by: the lowest near empty and the highest near full, since the
 // pack is empty when its lowest cell is and full when its highest is; on the plateau between
@@ -163,10 +177,18 @@ void SocEstimator::calibrate_empty() {
   filter_.anchor(0.01f);
 }
 
+void SocEstimator::no_current_path(const Measurements& m, TimeMs dt_ms) {
+  zero_for_ms_ += dt_ms;
+  if (zero_for_ms_ < kZeroSettleMs || !m.current_valid()) return;
+  const float read_A = static_cast<float>(m.current_raw_mA) * 1e-3f;
+  const float limit_A = kBiasLimit_C * static_cast<float>(capacity_mAh_) * 1e-3f;
+  if (read_A > -limit_A && read_A < limit_A) bias_A_ += kZeroGain * (read_A - bias_A_);
+}
+
 void SocEstimator::update(const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding,
                           std::int32_t bleed_mA) {
   if (!started_) return;
-  if (m.current_valid()) count(m, dt_ms);
+  if (m.current_valid() && zero_for_ms_ == 0) count(m, dt_ms);
   if (bleeding != 0 && m.cells_valid()) bleed(m, dt_ms, bleeding, bleed_mA);
   follow(dt_ms);
   if (!m.cells_valid() || !m.current_valid()) {
@@ -247,6 +269,31 @@ void SocEstimator::learn_resistance(const Measurements& m, TimeMs dt_ms) {
   last_current_mA_ = m.current_raw_mA;
 }
 
+// How far the lowest cell sits below the median and the highest above it, in SOC, learned
+// where the voltages say it (the lower slope, near rest): the usable range loses both, and
+// the mean cell, by which the plateau is judged, is not where the usable SOC is.
+void SocEstimator::learn_spread(const float* cell_V, std::uint8_t count, const FilterInputs& in) {
+  spread_wait_s_ -= in.dt_s;
+  if (spread_wait_s_ > 0.0f || in.soc < kSpreadLowSoc || in.soc > kSpreadHighSoc) return;
+  const float rated_A = static_cast<float>(capacity_mAh_) * 1e-3f;
+  if (in.current_A > kSpreadMaxC * rated_A || in.current_A < -kSpreadMaxC * rated_A) return;
+  spread_wait_s_ = kSpreadEvery_s;
+  const float drop_V = filter_.polarisation_V() + in.r0_ohm * (in.current_A - bias_A_);
+  float soc[kMaxCells] = {};
+  for (std::uint8_t i = 0; i < count; ++i) {
+    soc[i] = lfp_soc_from_ocv(cell_V[i] - drop_V, in.temperature_C, filter_.hysteresis());
+  }
+  const float median = median_of(soc, count);
+  float lo = median;
+  float hi = median;
+  for (std::uint8_t i = 0; i < count; ++i) {
+    if (soc[i] < lo) lo = soc[i];
+    if (soc[i] > hi) hi = soc[i];
+  }
+  below_ += kSpreadGain * (clamp(median - lo, 0.0f, kSpreadMax) - below_);
+  above_ += kSpreadGain * (clamp(hi - median, 0.0f, kSpreadMax) - above_);
+}
+
 void SocEstimator::accumulate(const Measurements& m, TimeMs dt_ms) {
   for (std::uint8_t i = 0; i < m.cell_count; ++i) sums_.cell_mV[i] += m.cell_voltage_mV[i];
   sums_.current_mAms +=
@@ -273,6 +320,10 @@ void SocEstimator::filter_step(const Measurements& m) {
     rank_V_[i] += rank_gain * (cell_V[i] - rank_V_[i]);
   in.cell_V = judged_V(cell_V, m.cell_count, in.soc);
   in.temperature_C = temperature_C_;
+  learn_spread(cell_V, m.cell_count, in);
+  const Judgement j = judgement(in.soc);
+  in.cell_soc_scale = 1.0f - below_ - above_;
+  in.cell_soc_offset = (1.0f - j.low - j.high) * below_ + j.high * (below_ + above_);
   in.capacity_As = static_cast<float>(capacity_mAh_) * 1e-3f * kSecondsPerHour * f.capacity;
   in.r0_ohm = r0_25_ohm_ * f.resistance;
   in.charge_efficiency = in.current_A > 0.0f ? f.charge_efficiency : 1.0f;

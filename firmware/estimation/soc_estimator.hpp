@@ -21,6 +21,7 @@ class SocEstimator {
  public:
   static constexpr TimeMs kStepMs = 1000;  // the filter's step
   static constexpr float kMaxCorrection_per_min = 0.009f;
+  static constexpr TimeMs kZeroSettleMs = 2000;
 
   explicit SocEstimator(std::int32_t capacity_mAh) { set_capacity(capacity_mAh); }
 
@@ -37,6 +38,10 @@ class SocEstimator {
   // drawing `bleed_mA`.
   void update(const Measurements& m, TimeMs dt_ms, std::uint16_t bleeding = 0,
               std::int32_t bleed_mA = 0);
+  // Every tick in which no current can flow (both FETs and their bypasses open): whatever the
+  // sensor reads then is its offset. After kZeroSettleMs the offset is learned from it.
+  void no_current_path(const Measurements& m, TimeMs dt_ms);
+  void current_path() { zero_for_ms_ = 0; }
   void calibrate_full();
   void calibrate_empty();
   // The full-charge capacity at 25 °C (learned); keeps the SOC.
@@ -54,6 +59,8 @@ class SocEstimator {
   std::int32_t current_offset_mA() const { return static_cast<std::int32_t>(bias_A_ * 1000.0f); }
   float r0_25_ohm() const { return r0_25_ohm_; }
   float temperature_C() const { return temperature_C_; }
+  float spread_below() const { return below_; }
+  float spread_above() const { return above_; }
   const SocFilter& filter() const { return filter_; }
 
  private:
@@ -76,6 +83,7 @@ class SocEstimator {
   void set_temperature(const Measurements& m);
   // The voltage of the cell the pack is judged by: see top_weight in the .cpp.
   float judged_V(const float* cell_V, std::uint8_t count, float soc) const;
+  void learn_spread(const float* cell_V, std::uint8_t count, const FilterInputs& in);
   void set_estimate(float soc);
 
   std::int32_t capacity_mAh_ = 0;
@@ -94,8 +102,12 @@ class SocEstimator {
   std::int32_t last_current_mA_ = 0;
   StepSums sums_;
   float rank_V_[kMaxCells] = {};
-  float spread_ = 0;  // the cells' SOC spread that the usable range loses  // cell voltages
-                      // averaged over a minute: who is highest
+  float below_ = 0;  // the lowest cell's SOC below the median's
+  float above_ = 0;  // the highest cell's above it
+  float spread_wait_s_ = 0;
+  TimeMs zero_for_ms_ = 0;  // how long no current could flow
+  float spread_ = 0;        // the cells' SOC spread that the usable range loses  // cell voltages
+                            // averaged over a minute: who is highest
   SocFilter filter_;
   bool started_ = false;
 };

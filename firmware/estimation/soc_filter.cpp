@@ -96,7 +96,8 @@ float SocFilter::measurement_variance(const FilterInputs& in, float current_A,
 FilterCorrection SocFilter::step(const FilterInputs& in, float bias_A) {
   const float current_A = in.current_A - bias_A;
   predict(in, current_A);
-  const OcvPoint ocv = lfp_ocv(in.soc, in.temperature_C, h_);
+  OcvPoint ocv = lfp_ocv(in.cell_soc_offset + in.soc * in.cell_soc_scale, in.temperature_C, h_);
+  ocv.dV_dsoc *= in.cell_soc_scale;
   const float predicted_V = ocv.V + v1_ + v2_ + in.r0_ohm * current_A;
   innovation_V_ = in.cell_V - predicted_V;
 

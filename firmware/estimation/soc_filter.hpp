@@ -12,6 +12,10 @@ struct FilterInputs {
   float dt_s = 1;
   float current_A = 0;  // mean measured current over the step, + charges, offset not removed
   float cell_V = 0;     // the cell the SOC is judged by (SocEstimator), mean over the step
+  // That cell's SOC is cell_soc_offset + soc * cell_soc_scale: the pack's usable range is
+  // narrower than a cell's by the cells' spread.
+  float cell_soc_offset = 0;
+  float cell_soc_scale = 1;
   float temperature_C = 25;
   float soc = 0.5f;       // the counted SOC at the end of the step, 0...1
   float capacity_As = 0;  // usable at this temperature

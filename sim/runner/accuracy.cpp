@@ -20,4 +20,12 @@ std::optional<double> top_spread_mV(const std::vector<LoggedEvent>& events) {
   return static_cast<double>(full->snapshot.max_cell_mV) - full->snapshot.min_cell_mV;
 }
 
+std::optional<double> days_to_top_spread(const std::vector<LoggedEvent>& events, double spread_mV) {
+  for (const LoggedEvent& e : events) {
+    const double spread = static_cast<double>(e.snapshot.max_cell_mV) - e.snapshot.min_cell_mV;
+    if (e.code == "system:FullyCharged" && spread <= spread_mV) return e.t_s / 86400.0;
+  }
+  return std::nullopt;
+}
+
 }  // namespace lfpbms::sim

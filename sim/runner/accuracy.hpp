@@ -17,4 +17,10 @@ double true_soh_pct(const Pack& pack, double rated_capacity_Ah);
 // it never saw one.
 std::optional<double> top_spread_mV(const std::vector<LoggedEvent>& events);
 
+// The day (from the start, fractional) of the first full charge whose cell spread was at most
+// `spread_mV`: how long balancing took to bring the top together; nothing if it never did.
+// Once there, the spread at later full charges wanders between the balancer's stop and start
+// thresholds (BA-1: 20 and 30 mV), so the last full charge alone says little.
+std::optional<double> days_to_top_spread(const std::vector<LoggedEvent>& events, double spread_mV);
+
 }  // namespace lfpbms::sim

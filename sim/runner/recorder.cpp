@@ -46,6 +46,8 @@ void Recorder::statistics(const StepSample& s) {
     if (s.t_s >= next_swing_s_ - 1e-6) {
       soc_swing_.add(100.0 * s.soc_est);
       st.soc_max_rate_pct_min = soc_swing_.max_swing();
+      jump_swing_.add(100.0 * err);
+      st.soc_max_jump_pct_min = jump_swing_.max_swing();
       next_swing_s_ = std::max(next_swing_s_, kSocSettle_s) + kSwingSample_s;
     }
   }

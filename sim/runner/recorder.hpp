@@ -48,6 +48,8 @@ struct RunStats {
   double soc_sq_sum = 0;
   double soc_max_err = 0;           // 0...1
   double soc_max_rate_pct_min = 0;  // the reported SOC's largest change in any 60 s
+  // Its error's largest change in any 60 s: how far the SOC moved that charge did not move.
+  double soc_max_jump_pct_min = 0;
   std::uint64_t soc_samples = 0;
   double min_cell_V = 1e9, max_cell_V = 0, max_cell_C = -1e9, min_cell_C = 1e9;
   double charged_Wh = 0, discharged_Wh = 0;
@@ -80,7 +82,8 @@ class Recorder final : public EventSink {
   std::vector<LoggedEvent> events_;
   std::vector<TraceRow> trace_;
   RunStats stats_;
-  MinuteSwing soc_swing_;  // of the reported SOC, in %
+  MinuteSwing soc_swing_;   // of the reported SOC, in %
+  MinuteSwing jump_swing_;  // of its error against the truth, in %
   double next_swing_s_ = 0;
 };
 

@@ -10,15 +10,36 @@ namespace lfpbms::sim {
 
 namespace {
 
+// BA-1: the balancer stops at 20 mV; the target for a balanced top.
+constexpr double kBalancedSpread_mV = 20.0;
+
 // The numeric summary keys an expectation may bound.
-constexpr const char* kMetrics[] = {"safety_violations",    "soc_rmse_pct",    "soc_max_err_pct",
-                                    "soc_max_rate_pct_min", "min_cell_mV",     "max_cell_mV",
-                                    "max_cell_temp_C",      "min_cell_temp_C", "charged_kWh",
-                                    "discharged_kWh",       "pv_kWh",          "load_kWh",
-                                    "grid_import_kWh",      "awake_pct",       "final_soc_true_pct",
-                                    "final_soc_est_pct",    "soh_true_pct",    "soh_est_pct",
-                                    "soh_err_pct",          "cycle_count",     "bms_charged_kWh",
-                                    "bms_discharged_kWh",   "top_spread_mV",   "weak_cell"};
+constexpr const char* kMetrics[] = {"safety_violations",
+                                    "soc_rmse_pct",
+                                    "soc_max_err_pct",
+                                    "soc_max_rate_pct_min",
+                                    "soc_max_jump_pct_min",
+                                    "min_cell_mV",
+                                    "max_cell_mV",
+                                    "max_cell_temp_C",
+                                    "min_cell_temp_C",
+                                    "charged_kWh",
+                                    "discharged_kWh",
+                                    "pv_kWh",
+                                    "load_kWh",
+                                    "grid_import_kWh",
+                                    "awake_pct",
+                                    "final_soc_true_pct",
+                                    "final_soc_est_pct",
+                                    "soh_true_pct",
+                                    "soh_est_pct",
+                                    "soh_err_pct",
+                                    "cycle_count",
+                                    "bms_charged_kWh",
+                                    "bms_discharged_kWh",
+                                    "top_spread_mV",
+                                    "days_to_20mV_top_spread",
+                                    "weak_cell"};
 
 double rounded(double v, int digits = 3) {
   const double k = std::pow(10.0, digits);
@@ -72,6 +93,9 @@ void add_health(nlohmann::ordered_json& j, const Simulation& sim) {
   j["bms_discharged_kWh"] = rounded(fw.discharged_Wh_total / 1000.0);
   const auto spread_mV = top_spread_mV(sim.recorder().events());
   j["top_spread_mV"] = spread_mV ? nlohmann::ordered_json(*spread_mV) : nullptr;
+  const auto balanced_day = days_to_top_spread(sim.recorder().events(), kBalancedSpread_mV);
+  j["days_to_20mV_top_spread"] =
+      balanced_day ? nlohmann::ordered_json(rounded(*balanced_day, 2)) : nullptr;
   j["weak_cell"] = fw.weak_cell;
 }
 
@@ -121,6 +145,7 @@ nlohmann::ordered_json summarize(const Simulation& sim, double wall_s) {
   j["soc_rmse_pct"] = rounded(100.0 * std::sqrt(st.soc_sq_sum / n));
   j["soc_max_err_pct"] = rounded(100.0 * st.soc_max_err);
   j["soc_max_rate_pct_min"] = rounded(st.soc_max_rate_pct_min);
+  j["soc_max_jump_pct_min"] = rounded(st.soc_max_jump_pct_min);
   j["min_cell_mV"] = std::round(st.min_cell_V * 1000.0);
   j["max_cell_mV"] = std::round(st.max_cell_V * 1000.0);
   j["max_cell_temp_C"] = rounded(st.max_cell_C, 2);
