@@ -79,19 +79,51 @@ OcvPoint lfp_ocv(float soc, float temperature_C, float branch) {
   return p;
 }
 
+// Binary search over the nodes (the curve rises with SOC at every temperature and branch), then
+// linear between the two around the voltage: a few dozen operations, cheap enough for every cell.
 float lfp_soc_from_ocv(float cell_V, float temperature_C, float branch) {
   const TemperatureBlend t = blend_of(temperature_C);
-  NodeVolts a = node_V(t, 0, branch);
-  if (cell_V <= a.V) return 0.0f;
-  for (int i = 1; i < ocv::kNodes; ++i) {
-    const NodeVolts b = node_V(t, i, branch);
-    if (cell_V <= b.V && b.V > a.V) {
-      const float w = (cell_V - a.V) / (b.V - a.V);
-      return node_soc(i - 1) + w * (node_soc(i) - node_soc(i - 1));
+  if (cell_V <= node_V(t, 0, branch).V) return 0.0f;
+  if (cell_V >= node_V(t, ocv::kNodes - 1, branch).V) return 1.0f;
+  int lo = 0;
+  int hi = ocv::kNodes - 1;
+  while (hi - lo > 1) {
+    const int mid = (lo + hi) / 2;
+    if (node_V(t, mid, branch).V <= cell_V) {
+      lo = mid;
+    } else {
+      hi = mid;
     }
-    a = b;
   }
-  return 1.0f;
+  const float a = node_V(t, lo, branch).V;
+  const float b = node_V(t, hi, branch).V;
+  const float w = b > a ? (cell_V - a) / (b - a) : 0.0f;
+  return node_soc(lo) + w * (node_soc(hi) - node_soc(lo));
+}
+
+void lfp_ocv_curve(float temperature_C, float branch, OcvCurve& out) {
+  static_assert(sizeof(out.V) / sizeof(out.V[0]) == ocv::kNodes, "one voltage per node");
+  const TemperatureBlend t = blend_of(temperature_C);
+  for (int i = 0; i < ocv::kNodes; ++i) out.V[i] = node_V(t, i, branch).V;
+}
+
+float lfp_soc_on_curve(const OcvCurve& curve, float cell_V) {
+  if (cell_V <= curve.V[0]) return 0.0f;
+  if (cell_V >= curve.V[ocv::kNodes - 1]) return 1.0f;
+  int lo = 0;
+  int hi = ocv::kNodes - 1;
+  while (hi - lo > 1) {
+    const int mid = (lo + hi) / 2;
+    if (curve.V[mid] <= cell_V) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  const float a = curve.V[lo];
+  const float b = curve.V[hi];
+  const float w = b > a ? (cell_V - a) / (b - a) : 0.0f;
+  return node_soc(lo) + w * (node_soc(hi) - node_soc(lo));
 }
 
 }  // namespace lfpbms

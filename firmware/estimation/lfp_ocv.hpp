@@ -18,4 +18,13 @@ OcvPoint lfp_ocv(float soc, float temperature_C, float branch);
 // The SOC (0...1) at which the cell would rest at `cell_V`: the inverse of lfp_ocv.
 float lfp_soc_from_ocv(float cell_V, float temperature_C, float branch);
 
+// The curve at one temperature and hysteresis state, for inverting many cells at once: the
+// blends are done once, each cell is then a binary search (16 cells: about 2 000 instructions
+// instead of 9 000).
+struct OcvCurve {
+  float V[48];
+};
+void lfp_ocv_curve(float temperature_C, float branch, OcvCurve& out);
+float lfp_soc_on_curve(const OcvCurve& curve, float cell_V);
+
 }  // namespace lfpbms

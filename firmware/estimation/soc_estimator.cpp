@@ -161,9 +161,10 @@ void SocEstimator::cell_socs(const Measurements& m, float* soc) const {
   const float current_A = static_cast<float>(m.current_raw_mA) * 1e-3f - bias_A_;
   const float r0 = r0_25_ohm_ * lfp_temperature_factors(temperature_C_).resistance;
   const float drop_V = filter_.polarisation_V() + current_A * r0;
+  OcvCurve curve;
+  lfp_ocv_curve(temperature_C_, filter_.hysteresis(), curve);
   for (std::uint8_t i = 0; i < m.cell_count; ++i) {
-    const float rest_V = 1e-3f * static_cast<float>(m.cell_voltage_mV[i]) - drop_V;
-    soc[i] = lfp_soc_from_ocv(rest_V, temperature_C_, filter_.hysteresis());
+    soc[i] = lfp_soc_on_curve(curve, 1e-3f * static_cast<float>(m.cell_voltage_mV[i]) - drop_V);
   }
 }
 
@@ -279,17 +280,12 @@ void SocEstimator::learn_spread(const float* cell_V, std::uint8_t count, const F
   if (in.current_A > kSpreadMaxC * rated_A || in.current_A < -kSpreadMaxC * rated_A) return;
   spread_wait_s_ = kSpreadEvery_s;
   const float drop_V = filter_.polarisation_V() + in.r0_ohm * (in.current_A - bias_A_);
-  float soc[kMaxCells] = {};
-  for (std::uint8_t i = 0; i < count; ++i) {
-    soc[i] = lfp_soc_from_ocv(cell_V[i] - drop_V, in.temperature_C, filter_.hysteresis());
-  }
-  const float median = median_of(soc, count);
-  float lo = median;
-  float hi = median;
-  for (std::uint8_t i = 0; i < count; ++i) {
-    if (soc[i] < lo) lo = soc[i];
-    if (soc[i] > hi) hi = soc[i];
-  }
+  // The curve rises with SOC: the median, lowest and highest voltages are those cells' SOCs.
+  const float h = filter_.hysteresis();
+  const Extremes e = extremes(cell_V, count);
+  const float median = lfp_soc_from_ocv(median_of(cell_V, count) - drop_V, in.temperature_C, h);
+  const float lo = lfp_soc_from_ocv(cell_V[e.lo] - drop_V, in.temperature_C, h);
+  const float hi = lfp_soc_from_ocv(cell_V[e.hi] - drop_V, in.temperature_C, h);
   below_ += kSpreadGain * (clamp(median - lo, 0.0f, kSpreadMax) - below_);
   above_ += kSpreadGain * (clamp(hi - median, 0.0f, kSpreadMax) - above_);
 }
