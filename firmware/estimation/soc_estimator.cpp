@@ -1,5 +1,6 @@
 #include "estimation/soc_estimator.hpp"
 
+#include "core/float_math.hpp"
 #include "estimation/lfp_cell_model.hpp"
 #include "estimation/lfp_ocv.hpp"
 #include "estimation/weak_cell_detector.hpp"
@@ -25,9 +26,6 @@ constexpr std::int32_t kStepMin_mA = 2000;
 constexpr TimeMs kStepMaxMs = 2000;
 constexpr float kResistanceGain = 0.1f;
 
-float clamp01(float x) {
-  return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
-}
 // Which cells are highest and lowest is decided on voltages averaged over this long, so that
 // noise does not pick the extremes (and bias them) step by step.
 constexpr float kRankMemory_s = 60.0f;
@@ -39,9 +37,6 @@ constexpr float kSpreadMaxC = 0.06f;
 constexpr float kSpreadEvery_s = 60.0f;
 constexpr float kSpreadGain = 0.02f;
 constexpr float kSpreadMax = 0.15f;
-float clamp(float x, float lo, float hi) {
-  return x < lo ? lo : (x > hi ? hi : x);
-}
 
 // Which cell the pack is judged by: the lowest near empty and the highest near full, since the
 // pack is empty when its lowest cell is and full when its highest is; on the plateau between
@@ -286,8 +281,8 @@ void SocEstimator::learn_spread(const float* cell_V, std::uint8_t count, const F
   const float median = lfp_soc_from_ocv(median_of(cell_V, count) - drop_V, in.temperature_C, h);
   const float lo = lfp_soc_from_ocv(cell_V[e.lo] - drop_V, in.temperature_C, h);
   const float hi = lfp_soc_from_ocv(cell_V[e.hi] - drop_V, in.temperature_C, h);
-  below_ += kSpreadGain * (clamp(median - lo, 0.0f, kSpreadMax) - below_);
-  above_ += kSpreadGain * (clamp(hi - median, 0.0f, kSpreadMax) - above_);
+  below_ += kSpreadGain * (clampf(median - lo, 0.0f, kSpreadMax) - below_);
+  above_ += kSpreadGain * (clampf(hi - median, 0.0f, kSpreadMax) - above_);
 }
 
 void SocEstimator::accumulate(const Measurements& m, TimeMs dt_ms) {

@@ -1,24 +1,12 @@
 #include "estimation/soc_filter.hpp"
 
+#include "core/float_math.hpp"
 #include "estimation/lfp_cell_model.hpp"
 #include "estimation/lfp_ocv.hpp"
 
 namespace lfpbms {
 
 namespace {
-
-float square(float x) {
-  return x * x;
-}
-float absf(float x) {
-  return x < 0 ? -x : x;
-}
-float sqrt_approx(float x) {  // Newton from a generous start: only for reporting
-  if (x <= 0.0f) return 0.0f;
-  float y = x > 1.0f ? x : 1.0f;
-  for (int i = 0; i < 20; ++i) y = 0.5f * (y + x / y);
-  return y;
-}
 
 // How far the model is trusted (1 σ, volts): the table and the front end's offsets; the series
 // resistance known to a quarter; the polarisation's shape to a third; the hysteresis state, when
@@ -57,7 +45,7 @@ void SocFilter::anchor(float soc_sigma) {
 }
 
 float SocFilter::soc_sigma() const {
-  return sqrt_approx(p_ss_);
+  return sqrtf_newton(p_ss_);
 }
 
 void SocFilter::predict(const FilterInputs& in, float current_A) {
