@@ -8,7 +8,7 @@ namespace lfpbms {
 namespace {
 
 constexpr std::size_t kHeaderSize = 12;  // magic, format, padding, sequence
-constexpr std::size_t kBodySize = kHeaderSize + 48 + 2 * kMaxCells;
+constexpr std::size_t kBodySize = kHeaderSize + 48 + std::size_t{2} * kMaxCells;
 static_assert(kBodySize + 4 <= EstimateStorage::kSlotSize, "estimate slot too small");
 using Slot = std::uint8_t[EstimateStorage::kSlotSize];
 
@@ -41,8 +41,8 @@ void fields(StoredEstimates& e, Field32 f32, Field16 f16) {
 std::size_t write_fields(StoredEstimates e, std::uint8_t* p) {
   std::size_t at = kHeaderSize;
   fields(
-      e, [&](std::uint32_t& v) { put_u32(p + at, v), at += 4; },
-      [&](std::uint16_t& v) { put_u16(p + at, v), at += 2; });
+      e, [&](const std::uint32_t& v) { put_u32(p + at, v), at += 4; },
+      [&](const std::uint16_t& v) { put_u16(p + at, v), at += 2; });
   return at;
 }
 

@@ -10,9 +10,12 @@ inline constexpr int kTemperatures = 8;  // -25...45 °C
 inline constexpr float kTemperatureMin_C = -25.0f;
 inline constexpr float kTemperatureStep_C = 10.0f;
 
+// Constant data defined in the .cpp, not initialised at run time.
+// NOLINTBEGIN(bugprone-dynamic-static-initializers)
 extern const std::uint16_t kSoc_pptt[kNodes];
 // Rows of kNodes voltages in 0.1 mV, coldest first.
 extern const std::uint16_t kCharge_100uV[kTemperatures * kNodes];
 extern const std::uint16_t kDischarge_100uV[kTemperatures * kNodes];
+// NOLINTEND(bugprone-dynamic-static-initializers)
 
 }  // namespace lfpbms::ocv

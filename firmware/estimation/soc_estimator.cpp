@@ -84,7 +84,8 @@ std::int32_t SocEstimator::soc_sigma_pptt() const {
 }
 
 std::int32_t SocEstimator::remaining_mAh() const {
-  return static_cast<std::int32_t>(static_cast<float>(shown_mAms_ / kMsPerHour) * capacity_factor_);
+  const std::int64_t shown_mAh = shown_mAms_ / kMsPerHour;  // whole mAh are enough here
+  return static_cast<std::int32_t>(static_cast<float>(shown_mAh) * capacity_factor_);
 }
 
 void SocEstimator::set_capacity(std::int32_t capacity_mAh) {
@@ -156,7 +157,7 @@ void SocEstimator::cell_socs(const Measurements& m, float* soc) const {
   const float current_A = static_cast<float>(m.current_raw_mA) * 1e-3f - bias_A_;
   const float r0 = r0_25_ohm_ * lfp_temperature_factors(temperature_C_).resistance;
   const float drop_V = filter_.polarisation_V() + current_A * r0;
-  OcvCurve curve;
+  OcvCurve curve{};
   lfp_ocv_curve(temperature_C_, filter_.hysteresis(), curve);
   for (std::uint8_t i = 0; i < m.cell_count; ++i) {
     soc[i] = lfp_soc_on_curve(curve, 1e-3f * static_cast<float>(m.cell_voltage_mV[i]) - drop_V);
