@@ -47,6 +47,10 @@ class Bms {
   void request_sleep() { host_sleep_ = true; }
   void clear_latched();  // manual intervention by host command
   void set_host_switches(bool charge_off, bool discharge_off);
+  // A SOC the host knows (a replay's reference, an installer's reading): 0...10000, trusted to
+  // 1 %; the filter corrects it from there. False (and nothing changed) when out of range or
+  // before the first measurement.
+  bool set_soc_pptt(std::int32_t soc_pptt) { return estimates_.set_soc_pptt(soc_pptt); }
 
   const BmsStatus& status() const { return status_; }
   const ParamSet& params() const { return params_; }

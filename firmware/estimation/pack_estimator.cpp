@@ -17,6 +17,7 @@ constexpr TimeMs kObserveMs = 10000;  // the capacity and the weak cells look th
 // it is older than the voltage, so it is trusted to at least kRestoredSigma.
 constexpr float kRestoreWithin = 2.0f;
 constexpr std::int32_t kRestoredSigma_pptt = 100;
+constexpr std::int32_t kHostSocSigma_pptt = 100;  // a SOC the host sets: 1 %
 // Weak cells are judged once a minute, on the lower sloped part of the curve, near rest.
 constexpr TimeMs kWeakSampleMs = 60000;
 constexpr float kWeakLowSoc = 0.08f;
@@ -196,6 +197,12 @@ StoredEstimates PackEstimator::snapshot() const {
   e.r0_25_uOhm = static_cast<std::uint32_t>(soc_.r0_25_ohm() * 1e6f);
   for (std::uint8_t i = 0; i < kMaxCells; ++i) e.cell_drift_pptt_day[i] = weak_.drift_pptt_day(i);
   return e;
+}
+
+bool PackEstimator::set_soc_pptt(std::int32_t soc_pptt) {
+  if (!soc_.started() || soc_pptt < 0 || soc_pptt > kFullSoc_pptt) return false;
+  soc_.restore(soc_pptt, kHostSocSigma_pptt);
+  return true;
 }
 
 bool PackEstimator::save(TimeMs now) {

@@ -36,6 +36,7 @@ class PackEstimator {
   // The rated capacity was changed by the installer: a new pack, learning starts over.
   void set_design_capacity(std::int32_t design_capacity_mAh);
   bool save(TimeMs now);
+  bool set_soc_pptt(std::int32_t soc_pptt);
 
   void report(BmsStatus& s) const;
   std::uint8_t take_events();

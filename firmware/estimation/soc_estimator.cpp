@@ -141,7 +141,7 @@ void SocEstimator::start(const Measurements& m) {
 }
 
 void SocEstimator::restore(std::int32_t soc_pptt, std::int32_t sigma_pptt) {
-  set_estimate(static_cast<float>(soc_pptt) * 1e-4f);
+  charge_mAms_ = full_mAms() * soc_pptt / kFullSoc_pptt;  // exact: the value given
   shown_mAms_ = charge_mAms_;
   filter_.anchor(static_cast<float>(sigma_pptt) * 1e-4f);
 }

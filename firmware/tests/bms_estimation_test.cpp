@@ -118,5 +118,16 @@ TEST(ST_2_restart, a_new_rated_capacity_restarts_the_learning) {
   EXPECT_EQ(rig.status().soh_pptt, 10000);
 }
 
+TEST(SE_1_host_soc, a_host_sets_the_soc_and_a_bad_value_changes_nothing) {
+  BmsRig rig;
+  rig.run_until_running();
+  EXPECT_TRUE(rig.bms.set_soc_pptt(4200));
+  EXPECT_EQ(rig.bms.estimates().soc().estimate_pptt(), 4200);
+  EXPECT_EQ(rig.bms.estimates().soc().soc_pptt(), 4200);  // set, not slewed: the host knows
+  EXPECT_FALSE(rig.bms.set_soc_pptt(-1));
+  EXPECT_FALSE(rig.bms.set_soc_pptt(10001));
+  EXPECT_EQ(rig.bms.estimates().soc().estimate_pptt(), 4200);
+}
+
 }  // namespace
 }  // namespace lfpbms::testing

@@ -101,14 +101,12 @@ void Replayer::start() {
   feed(first, false);
   const std::optional<double>& soc = r_.options.initial_soc_pct;
   const auto soc_pptt = static_cast<std::int32_t>(std::lround(soc.value_or(0) * 100.0));
-  const bool hook = soc && has_soc_hook<Bms>;
-  if (soc && !hook) board_.set_cells_mV(resting_cells_mV(r_.setup.series, soc_pptt));
   board_.set_time_ms(0);
   bms_->start();
   configure_firmware(*bms_, r_.setup);
-  if (hook) set_soc_hook(*bms_, soc_pptt);
+  if (soc && !bms_->set_soc_pptt(soc_pptt)) throw ReplayError("the firmware refused --initial-soc");
   for (TimeMs t = kTickMs; t <= kPreroll_ms; t += kTickMs) tick(t);
-  r_.initial_soc_source = !soc ? "voltage" : hook ? "option" : "option, via the voltage";
+  r_.initial_soc_source = soc ? "option" : "voltage";
   r_.initial_soc_est_pct = bms_->status().soc_pptt / 100.0;
 }
 

@@ -58,7 +58,7 @@ struct ReplayResult {
   std::string source;
   ReplayOptions options;
   ReplaySetup setup;
-  std::string initial_soc_source;  // "voltage", "option", or "option, via the voltage"
+  std::string initial_soc_source;  // "voltage" (from the first row) or "option" (--initial-soc)
   double initial_soc_est_pct = 0;  // the firmware's SOC when the log begins
   std::vector<ReplayPoint> points;
   std::vector<ReplayEvent> events;
