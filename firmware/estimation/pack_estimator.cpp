@@ -1,5 +1,6 @@
 #include "estimation/pack_estimator.hpp"
 
+#include "core/float_math.hpp"
 #include "estimation/lfp_ocv.hpp"
 
 namespace lfpbms {
@@ -10,6 +11,7 @@ constexpr std::int64_t kMsPerHour = 3600000;
 constexpr std::int64_t kuWmsPerWh = 3600000000000LL;  // 1 Wh = 3.6e12 µW·ms
 // Before any segment the rated capacity is known to 10 % (1 σ): ageing, a wrong setting.
 constexpr float kRatedDoubt = 0.10f;
+constexpr float kPriorStep = 0.005f;  // the prior follows the spread in steps of 0.5 % of rated
 // The filter is confident enough for a capacity anchor below this (1 σ).
 constexpr float kAnchorSigma = 0.006f;
 constexpr TimeMs kObserveMs = 10000;  // the capacity and the weak cells look this often
@@ -105,6 +107,7 @@ void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms, std:
                              static_cast<float>(soc_.capacity_mAh() * kMsPerHour));
   }
   learn(now, m);
+  prior_from_spread();
   if (now - last_save_ >= kSaveEveryMs) save(now);
 }
 
@@ -160,6 +163,18 @@ void PackEstimator::learn(TimeMs now, const Measurements& m) {
   const std::uint8_t before = weak_.weak_cell();
   weak_.sample(now, relative, m.cell_count, p.soc);
   if (weak_.weak_cell() != 0 && weak_.weak_cell() != before) events_ |= kWeakCellFound;
+}
+
+// Until a segment has measured it, the usable capacity is the rated one less the cells' spread
+// (the lowest cell empties and the highest fills that much early), once the spread is known.
+void PackEstimator::prior_from_spread() {
+  if (capacity_.segments() != 0 || have_stored_) return;
+  const float spread = soc_.spread_below() + soc_.spread_above();
+  const float rated_Ah = static_cast<float>(design_capacity_mAh_) * 1e-3f;
+  const float prior_Ah = rated_Ah * (1.0f - spread);
+  if (absf(prior_Ah - capacity_.capacity_Ah()) < kPriorStep * rated_Ah) return;
+  capacity_.reset(prior_Ah, kRatedDoubt * rated_Ah);
+  apply_capacity();
 }
 
 void PackEstimator::calibrate_full(TimeMs now) {

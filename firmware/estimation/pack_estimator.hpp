@@ -62,6 +62,7 @@ class PackEstimator {
   void count(const Measurements& m, TimeMs dt_ms);
   void learn(TimeMs now, const Measurements& m);
   void apply_capacity();
+  void prior_from_spread();
   StoredEstimates snapshot() const;
   CapacityPoint point(TimeMs now) const;
 
