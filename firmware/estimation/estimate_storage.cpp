@@ -19,12 +19,12 @@ void fields(StoredEstimates& e, Field32 f32, Field16 f16) {
   f32(e.capacity_mAh);
   f32(e.capacity_sigma_mAh);
   f16(e.capacity_segments);
-  f16(e.cycle_count);
-  f32(e.cycle_progress_mAh);
-  f32(e.charged_mAh);
-  f32(e.discharged_mAh);
-  f32(e.charged_Wh);
-  f32(e.discharged_Wh);
+  f16(e.usage.cycle_count);
+  f32(e.usage.cycle_progress_mAh);
+  f32(e.usage.charged_mAh);
+  f32(e.usage.discharged_mAh);
+  f32(e.usage.charged_Wh);
+  f32(e.usage.discharged_Wh);
   f16(e.soc_pptt);
   f16(e.soc_sigma_pptt);
   std::uint32_t offset = static_cast<std::uint32_t>(e.current_offset_uA);

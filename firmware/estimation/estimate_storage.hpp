@@ -11,17 +11,22 @@
 
 namespace lfpbms {
 
-struct StoredEstimates {
-  std::uint32_t design_capacity_mAh = 0;  // the rated capacity this was learned against
-  std::uint32_t capacity_mAh = 0;         // learned, at 25 °C
-  std::uint32_t capacity_sigma_mAh = 0;
-  std::uint16_t capacity_segments = 0;
+// What the pack has been through (SE-2): kept by PackEstimator, stored as they are.
+struct UsageTotals {
   std::uint16_t cycle_count = 0;
   std::uint32_t cycle_progress_mAh = 0;  // discharged toward the next cycle
   std::uint32_t charged_mAh = 0;
   std::uint32_t discharged_mAh = 0;
   std::uint32_t charged_Wh = 0;
   std::uint32_t discharged_Wh = 0;
+};
+
+struct StoredEstimates {
+  std::uint32_t design_capacity_mAh = 0;  // the rated capacity this was learned against
+  std::uint32_t capacity_mAh = 0;         // learned, at 25 °C
+  std::uint32_t capacity_sigma_mAh = 0;
+  std::uint16_t capacity_segments = 0;
+  UsageTotals usage;
   std::uint16_t soc_pptt = 0;
   std::uint16_t soc_sigma_pptt = 0;
   std::int32_t current_offset_uA = 0;

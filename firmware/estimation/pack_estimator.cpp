@@ -49,12 +49,7 @@ void PackEstimator::load(std::int32_t design_capacity_mAh) {
   stored_ = e;
   capacity_.reset(static_cast<float>(e.capacity_mAh) * 1e-3f,
                   static_cast<float>(e.capacity_sigma_mAh) * 1e-3f, e.capacity_segments);
-  counters_.charged_mAh = e.charged_mAh;
-  counters_.discharged_mAh = e.discharged_mAh;
-  counters_.charged_Wh = e.charged_Wh;
-  counters_.discharged_Wh = e.discharged_Wh;
-  counters_.cycles = e.cycle_count;
-  counters_.cycle_progress_mAh = e.cycle_progress_mAh;
+  counters_.totals = e.usage;
   soc_.restore_model(static_cast<float>(e.current_offset_uA) * 1e-6f,
                      static_cast<float>(e.r0_25_uOhm) * 1e-6f);
   weak_.restore(e.cell_drift_pptt_day, kMaxCells);
@@ -116,6 +111,7 @@ void PackEstimator::count(const Measurements& m, TimeMs dt_ms) {
   const std::int64_t charge_mAms = current_mA * static_cast<std::int64_t>(dt_ms);
   const std::int64_t energy_uWms = charge_mAms * static_cast<std::int64_t>(m.pack_voltage_mV);
   Counters& c = counters_;
+  UsageTotals& u = c.totals;
   if (charge_mAms > 0) {
     c.charge_rest_mAms += charge_mAms;
     c.charge_rest_uWms += energy_uWms;
@@ -123,19 +119,19 @@ void PackEstimator::count(const Measurements& m, TimeMs dt_ms) {
     c.discharge_rest_mAms -= charge_mAms;
     c.discharge_rest_uWms -= energy_uWms;
   }
-  while (c.charge_rest_mAms >= kMsPerHour) c.charge_rest_mAms -= kMsPerHour, ++c.charged_mAh;
-  while (c.charge_rest_uWms >= kuWmsPerWh) c.charge_rest_uWms -= kuWmsPerWh, ++c.charged_Wh;
+  while (c.charge_rest_mAms >= kMsPerHour) c.charge_rest_mAms -= kMsPerHour, ++u.charged_mAh;
+  while (c.charge_rest_uWms >= kuWmsPerWh) c.charge_rest_uWms -= kuWmsPerWh, ++u.charged_Wh;
   while (c.discharge_rest_uWms >= kuWmsPerWh) {
     c.discharge_rest_uWms -= kuWmsPerWh;
-    ++c.discharged_Wh;
+    ++u.discharged_Wh;
   }
   while (c.discharge_rest_mAms >= kMsPerHour) {
     c.discharge_rest_mAms -= kMsPerHour;
-    ++c.discharged_mAh;
+    ++u.discharged_mAh;
     // One cycle: the learned capacity discharged, in as many parts as it takes.
-    if (++c.cycle_progress_mAh >= static_cast<std::uint32_t>(soc_.capacity_mAh())) {
-      c.cycle_progress_mAh = 0;
-      ++c.cycles;
+    if (++u.cycle_progress_mAh >= static_cast<std::uint32_t>(soc_.capacity_mAh())) {
+      u.cycle_progress_mAh = 0;
+      ++u.cycle_count;
     }
   }
 }
@@ -200,12 +196,7 @@ StoredEstimates PackEstimator::snapshot() const {
   e.capacity_mAh = static_cast<std::uint32_t>(capacity_.capacity_Ah() * 1000.0f);
   e.capacity_sigma_mAh = static_cast<std::uint32_t>(capacity_.sigma_Ah() * 1000.0f);
   e.capacity_segments = capacity_.segments();
-  e.cycle_count = counters_.cycles;
-  e.cycle_progress_mAh = counters_.cycle_progress_mAh;
-  e.charged_mAh = counters_.charged_mAh;
-  e.discharged_mAh = counters_.discharged_mAh;
-  e.charged_Wh = counters_.charged_Wh;
-  e.discharged_Wh = counters_.discharged_Wh;
+  e.usage = counters_.totals;
   e.soc_pptt = static_cast<std::uint16_t>(soc_.estimate_pptt());
   e.soc_sigma_pptt = static_cast<std::uint16_t>(soc_.soc_sigma_pptt());
   e.current_offset_uA = static_cast<std::int32_t>(soc_.current_offset_mA()) * 1000;
@@ -233,11 +224,12 @@ void PackEstimator::report(BmsStatus& s) const {
                    ? static_cast<std::int32_t>(static_cast<std::int64_t>(soc_.capacity_mAh()) *
                                                kFullSoc_pptt / design_capacity_mAh_)
                    : 0;
-  s.cycle_count = counters_.cycles;
-  s.charged_mAh_total = counters_.charged_mAh;
-  s.discharged_mAh_total = counters_.discharged_mAh;
-  s.charged_Wh_total = counters_.charged_Wh;
-  s.discharged_Wh_total = counters_.discharged_Wh;
+  const UsageTotals& u = counters_.totals;
+  s.cycle_count = u.cycle_count;
+  s.charged_mAh_total = u.charged_mAh;
+  s.discharged_mAh_total = u.discharged_mAh;
+  s.charged_Wh_total = u.charged_Wh;
+  s.discharged_Wh_total = u.discharged_Wh;
   s.weak_cell = weak_.weak_cell();
 }
 

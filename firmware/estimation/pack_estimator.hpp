@@ -46,12 +46,7 @@ class PackEstimator {
 
  private:
   struct Counters {
-    std::uint32_t charged_mAh = 0;
-    std::uint32_t discharged_mAh = 0;
-    std::uint32_t charged_Wh = 0;
-    std::uint32_t discharged_Wh = 0;
-    std::uint16_t cycles = 0;
-    std::uint32_t cycle_progress_mAh = 0;
+    UsageTotals totals;
     std::int64_t charge_rest_mAms = 0;  // below one unit, carried over
     std::int64_t discharge_rest_mAms = 0;
     std::int64_t charge_rest_uWms = 0;

@@ -22,12 +22,12 @@ StoredEstimates record(std::uint32_t salt = 0) {
   e.capacity_mAh = 81234 + salt;
   e.capacity_sigma_mAh = 1500 + salt;
   e.capacity_segments = static_cast<std::uint16_t>(7 + salt);
-  e.cycle_count = static_cast<std::uint16_t>(321 + salt);
-  e.cycle_progress_mAh = 40000 + salt;
-  e.charged_mAh = 4000000000u - salt;  // near the top of the type
-  e.discharged_mAh = 3900000 + salt;
-  e.charged_Wh = 205000 + salt;
-  e.discharged_Wh = 199000 + salt;
+  e.usage.cycle_count = static_cast<std::uint16_t>(321 + salt);
+  e.usage.cycle_progress_mAh = 40000 + salt;
+  e.usage.charged_mAh = 4000000000u - salt;  // near the top of the type
+  e.usage.discharged_mAh = 3900000 + salt;
+  e.usage.charged_Wh = 205000 + salt;
+  e.usage.discharged_Wh = 199000 + salt;
   e.soc_pptt = static_cast<std::uint16_t>(6543 + salt);
   e.soc_sigma_pptt = static_cast<std::uint16_t>(250 + salt);
   e.current_offset_uA = -12345 - static_cast<std::int32_t>(salt);
@@ -43,12 +43,12 @@ void expect_same(const StoredEstimates& a, const StoredEstimates& b) {
   EXPECT_EQ(a.capacity_mAh, b.capacity_mAh);
   EXPECT_EQ(a.capacity_sigma_mAh, b.capacity_sigma_mAh);
   EXPECT_EQ(a.capacity_segments, b.capacity_segments);
-  EXPECT_EQ(a.cycle_count, b.cycle_count);
-  EXPECT_EQ(a.cycle_progress_mAh, b.cycle_progress_mAh);
-  EXPECT_EQ(a.charged_mAh, b.charged_mAh);
-  EXPECT_EQ(a.discharged_mAh, b.discharged_mAh);
-  EXPECT_EQ(a.charged_Wh, b.charged_Wh);
-  EXPECT_EQ(a.discharged_Wh, b.discharged_Wh);
+  EXPECT_EQ(a.usage.cycle_count, b.usage.cycle_count);
+  EXPECT_EQ(a.usage.cycle_progress_mAh, b.usage.cycle_progress_mAh);
+  EXPECT_EQ(a.usage.charged_mAh, b.usage.charged_mAh);
+  EXPECT_EQ(a.usage.discharged_mAh, b.usage.discharged_mAh);
+  EXPECT_EQ(a.usage.charged_Wh, b.usage.charged_Wh);
+  EXPECT_EQ(a.usage.discharged_Wh, b.usage.discharged_Wh);
   EXPECT_EQ(a.soc_pptt, b.soc_pptt);
   EXPECT_EQ(a.soc_sigma_pptt, b.soc_sigma_pptt);
   EXPECT_EQ(a.current_offset_uA, b.current_offset_uA);
