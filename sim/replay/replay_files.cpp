@@ -4,17 +4,12 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "sim/core/output_file.hpp"
 #include "sim/replay/replay_outputs.hpp"
 
 namespace lfpbms::sim {
 
 namespace {
-
-std::ofstream open_out(const std::filesystem::path& file) {
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  return out;
-}
 
 // A fixed-point number; empty for a missing value, as the log itself writes it.
 std::string num(double v, int decimals) {
@@ -26,17 +21,10 @@ std::string num(double v, int decimals) {
   return s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos ? s.substr(1) : s;
 }
 
-std::string csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 }  // namespace
 
 void write_replay_trace_csv(const ReplayResult& r, const std::filesystem::path& file) {
-  std::ofstream out = open_out(file);
+  std::ofstream out = open_output(file);
   out << "t_s,current_A,sensor_A,soc_est_pct,soc_ref_pct,soc_err_pct,cell_min_V,cell_max_V,"
          "temperature_C,charge_path,discharge_path\n";
   for (const auto& p : r.points) {
@@ -49,14 +37,15 @@ void write_replay_trace_csv(const ReplayResult& r, const std::filesystem::path& 
 }
 
 void write_replay_events_csv(const ReplayResult& r, const std::filesystem::path& file) {
-  std::ofstream out = open_out(file);
+  std::ofstream out = open_output(file);
   out << "t_s,code,group,text,max_cell_mV,min_cell_mV,pack_mV,current_mA,max_temp_dC,"
          "min_temp_dC,soc_pptt\n";
   for (const auto& e : r.events) {
     const EventSnapshot& s = e.snapshot;
-    out << num(e.t_s, 3) << ',' << csv(e.code) << ',' << e.group << ',' << csv(e.text) << ','
-        << s.max_cell_mV << ',' << s.min_cell_mV << ',' << s.pack_voltage_mV << ',' << s.current_mA
-        << ',' << s.max_temperature_dC << ',' << s.min_temperature_dC << ',' << s.soc_pptt << '\n';
+    out << num(e.t_s, 3) << ',' << csv_field(e.code) << ',' << e.group << ',' << csv_field(e.text)
+        << ',' << s.max_cell_mV << ',' << s.min_cell_mV << ',' << s.pack_voltage_mV << ','
+        << s.current_mA << ',' << s.max_temperature_dC << ',' << s.min_temperature_dC << ','
+        << s.soc_pptt << '\n';
   }
 }
 

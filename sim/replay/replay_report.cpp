@@ -2,6 +2,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "sim/core/output_file.hpp"
 #include "sim/replay/replay_outputs.hpp"
 #include "sim/report/report_html.hpp"
 
@@ -90,8 +91,7 @@ void write_replay_report(const ReplayResult& r, const nlohmann::ordered_json& su
   d.t_s = Plot(r.points).times();
   d.panels = panels(r, summary.contains("soc_rmse_pct"));
   for (const auto& e : r.events) d.events.push_back({e.t_s, e.group, e.text});
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  std::ofstream out = open_output(file);
   write_report_html(d, out);
 }
 

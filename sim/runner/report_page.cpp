@@ -1,6 +1,7 @@
 // report.html: the trace as stacked panels, the events on the time axis, the summary on top.
 #include <fstream>
 
+#include "sim/core/output_file.hpp"
 #include "sim/report/report_html.hpp"
 #include "sim/runner/outputs.hpp"
 
@@ -96,8 +97,7 @@ void write_report(const Simulation& sim, const nlohmann::ordered_json& summary,
   d.panels = panels(rows);
   for (const auto& e : sim.recorder().events())
     d.events.push_back({e.t_s, e.group, e.code + " — " + e.text});
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  std::ofstream out = open_output(file);
   write_report_html(d, out);
 }
 

@@ -3,26 +3,13 @@
 #include <cstdio>
 #include <fstream>
 
+#include "sim/core/output_file.hpp"
 #include "sim/report/report_html.hpp"
 #include "sim/runner/outputs.hpp"
 
 namespace lfpbms::sim {
 
 namespace {
-
-std::ofstream open_out(const std::filesystem::path& file) {
-  std::ofstream out(file, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  return out;
-}
-
-// A CSV field: quoted when it holds a comma or a quote.
-std::string csv(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 std::string num(double v, int decimals) {
   char buf[32];
@@ -41,20 +28,20 @@ std::string clock_text(double t_s) {
 }
 
 void write_events_csv(const Simulation& sim, const std::filesystem::path& file) {
-  std::ofstream out = open_out(file);
+  std::ofstream out = open_output(file);
   out << "t_s,time,code,group,text,max_cell_mV,min_cell_mV,pack_mV,current_mA,"
          "max_temp_dC,min_temp_dC,soc_pptt\n";
   for (const auto& e : sim.recorder().events()) {
     const EventSnapshot& s = e.snapshot;
-    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << csv(e.code) << ',' << e.group << ','
-        << csv(e.text) << ',' << s.max_cell_mV << ',' << s.min_cell_mV << ',' << s.pack_voltage_mV
-        << ',' << s.current_mA << ',' << s.max_temperature_dC << ',' << s.min_temperature_dC << ','
-        << s.soc_pptt << '\n';
+    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << csv_field(e.code) << ',' << e.group
+        << ',' << csv_field(e.text) << ',' << s.max_cell_mV << ',' << s.min_cell_mV << ','
+        << s.pack_voltage_mV << ',' << s.current_mA << ',' << s.max_temperature_dC << ','
+        << s.min_temperature_dC << ',' << s.soc_pptt << '\n';
   }
 }
 
 void write_trace_csv(const Simulation& sim, const std::filesystem::path& file) {
-  std::ofstream out = open_out(file);
+  std::ofstream out = open_output(file);
   out << "t_s,pack_V,terminal_V,current_A,soc_true_pct,soc_est_pct,cell_min_V,cell_max_V,"
          "cell_temp_min_C,cell_temp_max_C,mosfet_C,ambient_C,pv_kW,load_kW,grid_kW,cvl_V,"
          "ccl_A,dcl_A,charge_fet,discharge_fet,precharge,limiter,heater,force_charge,state,"
