@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "hal/ram_nvm.hpp"
 namespace lfpbms::demo {
 
 namespace {
@@ -87,15 +88,11 @@ bool Plant::read(hal::TemperatureSample& out) {
 }
 
 bool Plant::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  if (offset > sizeof(memory_) || length > sizeof(memory_) - offset) return false;
-  std::memcpy(data, memory_ + offset, length);
-  return true;
+  return hal::ram_nvm_read(memory_, sizeof(memory_), offset, data, length);
 }
 
 bool Plant::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  if (offset > sizeof(memory_) || length > sizeof(memory_) - offset) return false;
-  std::memcpy(memory_ + offset, data, length);
-  return true;
+  return hal::ram_nvm_write(memory_, sizeof(memory_), offset, data, length);
 }
 
 }  // namespace lfpbms::demo

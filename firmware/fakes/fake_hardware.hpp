@@ -2,11 +2,11 @@
 // A whole board in memory for unit tests and the self-test: every hardware interface, with
 // inputs the test sets and outputs it reads back. Not part of the firmware.
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 #include "events/event.hpp"
 #include "hal/hardware.hpp"
+#include "hal/ram_nvm.hpp"
 
 namespace lfpbms::fakes {
 
@@ -101,13 +101,12 @@ class FakeBoard final : public hal::Board {
   }
   std::size_t size() const override { return memory.size(); }
   bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override {
-    if (offset + length > memory.size()) return false;
-    std::memcpy(data, memory.data() + offset, length);
-    return true;
+    return hal::ram_nvm_read(memory.data(), memory.size(), offset, data, length);
   }
   bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override {
-    if (nvm_fail || offset + length > memory.size()) return false;
-    std::memcpy(memory.data() + offset, data, length);
+    if (nvm_fail || !hal::ram_nvm_write(memory.data(), memory.size(), offset, data, length)) {
+      return false;
+    }
     ++nvm_writes;
     return true;
   }

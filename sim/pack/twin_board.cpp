@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
+#include "hal/ram_nvm.hpp"
 namespace lfpbms::sim {
 
 namespace {
@@ -138,15 +138,11 @@ std::uint32_t TwinBoard::unix_time_s() {
 }
 
 bool TwinBoard::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  if (offset > memory_.size() || length > memory_.size() - offset) return false;  // no wrap
-  std::memcpy(data, memory_.data() + offset, length);
-  return true;
+  return hal::ram_nvm_read(memory_.data(), memory_.size(), offset, data, length);
 }
 
 bool TwinBoard::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  if (offset > memory_.size() || length > memory_.size() - offset) return false;  // no wrap
-  std::memcpy(memory_.data() + offset, data, length);
-  return true;
+  return hal::ram_nvm_write(memory_.data(), memory_.size(), offset, data, length);
 }
 
 }  // namespace lfpbms::sim

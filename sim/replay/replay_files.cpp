@@ -2,7 +2,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <stdexcept>
 
 #include "sim/core/output_file.hpp"
 #include "sim/replay/replay_outputs.hpp"

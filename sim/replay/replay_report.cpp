@@ -1,6 +1,5 @@
 // report.html of a replay: the twin's report page (uPlot, embedded) with the replay's panels.
 #include <fstream>
-#include <stdexcept>
 
 #include "sim/core/output_file.hpp"
 #include "sim/replay/replay_outputs.hpp"
