@@ -10,9 +10,9 @@ Bms::Bms(const hal::Hardware& hw, const PackConfig& config, EventSink& events)
       config_(config),
       events_(events),
       params_(config.series_count),
-      storage_(hw.nvm, config.nvm_params_offset),
+      storage_(hw.nvm, config.flash.params_sector),
       validator_(config.series_count, config.ntc_count),
-      estimates_(hw.nvm, config.nvm_estimates_offset, params_.get(ParamId::design_capacity_mAh),
+      estimates_(hw.nvm, config.flash.estimates_sector, params_.get(ParamId::design_capacity_mAh),
                  config.balance_bleed_mA),
       engine_(params_) {}
 

@@ -47,6 +47,8 @@ class Bms {
   void request_sleep() { host_sleep_ = true; }
   void clear_latched();  // manual intervention by host command
   void set_host_switches(bool charge_off, bool discharge_off);
+  bool host_charge_off() const { return host_charge_off_; }
+  bool host_discharge_off() const { return host_discharge_off_; }
   // A SOC the host knows (a replay's reference, an installer's reading): 0...10000, trusted to
   // 1 %; the filter corrects it from there. False (and nothing changed) when out of range or
   // before the first measurement.

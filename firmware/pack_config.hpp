@@ -21,6 +21,16 @@ enum class ContactMode : std::uint8_t {
   ChargeDischargeEnable,  // [003 §3.3.3.1]: output 1 charge enable, output 2 discharge enable
 };
 
+// Where the firmware keeps its data on the board's flash, in sectors of the part (hal::Nvm;
+// docs/firmware.md, Storage). The defaults fit a 4 KiB-sector serial NOR flash of 64 KiB or
+// more: 9 log sectors of 128 records keep at least 8 x 128 = 1024 after a wrap (ST-3).
+struct FlashLayout {
+  std::uint16_t params_sector = 0;     // copies A and B: this sector and the next
+  std::uint16_t estimates_sector = 2;  // copies A and B
+  std::uint16_t log_sector = 4;        // the event log's first sector
+  std::uint16_t log_sectors = 9;
+};
+
 struct PackConfig {
   std::uint8_t series_count = 16;
   std::uint8_t ntc_count = 4;
@@ -29,9 +39,8 @@ struct PackConfig {
   ContactMode contacts = ContactMode::AlarmAndLowSoc;
   bool has_heater = false;
   ButtonTimings button;
-  std::size_t nvm_params_offset = 0;
-  std::size_t nvm_estimates_offset = 2048;  // after the parameters' two 1 KiB slots
-  std::int32_t balance_bleed_mA = 80;       // BA-1: the bleed resistors' current
+  FlashLayout flash;
+  std::int32_t balance_bleed_mA = 80;  // BA-1: the bleed resistors' current
 };
 
 }  // namespace lfpbms

@@ -20,6 +20,7 @@ set(LFPBMS_FIRMWARE_SOURCES
   estimation/soc_filter.cpp
   estimation/weak_cell_detector.cpp
   events/event.cpp
+  hal/emulated_flash.cpp
   indication/dry_contacts.cpp
   indication/indication.cpp
   indication/patterns.cpp
@@ -30,6 +31,18 @@ set(LFPBMS_FIRMWARE_SOURCES
   protection/protection_engine.cpp
   protection/protection_names.cpp
   protection/protection_table.cpp
+  protocol/admin_session.cpp
+  protocol/frame.cpp
+  protocol/host_link.cpp
+  protocol/pack_blocks.cpp
+  protocol/pace_extensions.cpp
+  protocol/pace_protocol.cpp
+  protocol/pace_records.cpp
+  protocol/pace_settings.cpp
+  protocol/pylon_protocol.cpp
+  protocol/return_code.cpp
   state/button_tracker.cpp
   state/state_machine.cpp
+  storage/ab_record.cpp
+  storage/event_log.cpp
 )

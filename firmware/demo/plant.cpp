@@ -2,7 +2,8 @@
 
 #include <cstring>
 
-#include "hal/ram_nvm.hpp"
+#include "params/param_storage.hpp"
+
 namespace lfpbms::demo {
 
 namespace {
@@ -33,8 +34,14 @@ std::int32_t ocv_mV(std::int32_t soc_pptt) {
 
 }  // namespace
 
-Plant::Plant(std::int32_t soc_pptt) : charge_mAs_(kCapacity_mAs * soc_pptt / 10000) {
-  std::memset(memory_, 0xFF, sizeof(memory_));
+static_assert(ParamStorage::kFrameSize <= Plant::kSectorSize, "a parameter copy needs a sector");
+
+Plant::Plant(std::int32_t soc_pptt)
+    : charge_mAs_(kCapacity_mAs * soc_pptt / 10000),
+      memory_(),
+      wear_(),
+      flash_(memory_, sizeof(memory_), kSectorSize, wear_) {
+  std::memset(memory_, 0xFF, sizeof(memory_));  // a new part: erased
 }
 
 std::int32_t Plant::soc_pptt() const {
@@ -85,14 +92,6 @@ bool Plant::read(hal::TemperatureSample& out) {
   out.mosfet_temperature_dC = 300;
   out.ambient_temperature_dC = 250;
   return true;
-}
-
-bool Plant::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_read(memory_, sizeof(memory_), offset, data, length);
-}
-
-bool Plant::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_write(memory_, sizeof(memory_), offset, data, length);
 }
 
 }  // namespace lfpbms::demo

@@ -5,6 +5,7 @@
 // so the unchanged core runs against it on the Cortex-M4 and on the PC alike.
 #include <cstdint>
 
+#include "hal/emulated_flash.hpp"
 #include "hal/hardware.hpp"
 
 namespace lfpbms::demo {
@@ -13,6 +14,11 @@ class Plant final : public hal::Board {
  public:
   static constexpr std::uint8_t kCells = 16;
   static constexpr std::int64_t kCapacity_mAs = 20LL * 1000 * 3600;  // 20 Ah: a short script
+  // The flash: the four sectors the parameters' and estimates' A/B copies need (the default
+  // FlashLayout; the demo keeps no event log), 512 B each, the smallest that holds a
+  // parameter copy, to keep the MCU's RAM free. A real board uses 4 KiB serial NOR sectors.
+  static constexpr std::size_t kSectorSize = 512;
+  static constexpr std::size_t kSectors = 4;
 
   explicit Plant(std::int32_t soc_pptt);
 
@@ -33,11 +39,12 @@ class Plant final : public hal::Board {
   bool pressed() override { return false; }
   TimeMs now_ms() override { return now_ms_; }
   std::uint32_t unix_time_s() override {
-    return 1767225600u + static_cast<std::uint32_t>(now_ms_ / 1000);
+    return unix_base_s_ + static_cast<std::uint32_t>(now_ms_ / 1000);
   }
-  std::size_t size() const override { return sizeof(memory_); }
-  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override;
-  bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override;
+  void set_unix_time_s(std::uint32_t t) override {
+    unix_base_s_ = t - static_cast<std::uint32_t>(now_ms_ / 1000);
+  }
+  hal::Nvm& nvm() override { return flash_; }
   void set_contacts(const hal::ContactCommand&) override {}
   bool rapid_shutdown() override { return false; }
   bool passive_input() override { return false; }
@@ -49,8 +56,11 @@ class Plant final : public hal::Board {
   std::int32_t current_mA_ = 0;
   std::int16_t temperature_dC_ = 250;
   TimeMs now_ms_ = 0;
+  std::uint32_t unix_base_s_ = 1767225600u;  // 2026-01-01
   hal::SwitchCommand switches_;
-  std::uint8_t memory_[1024] = {};
+  std::uint8_t memory_[kSectors * kSectorSize];
+  std::uint32_t wear_[kSectors];
+  hal::EmulatedFlash flash_;
 };
 
 }  // namespace lfpbms::demo

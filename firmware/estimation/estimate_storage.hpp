@@ -1,13 +1,12 @@
 #pragma once
 // What the estimator has learned, in non-volatile memory (ST-2): capacity, counters, the SOC and
-// the sensor offset, so that a reset or a sleep loses none of it. Two slots written in turn,
-// each with a sequence number and a CRC-32, like the parameters: power lost mid-write leaves the
-// previous record.
+// the sensor offset, so that a reset or a sleep loses none of it. An A/B record like the
+// parameters (storage/ab_record.hpp): power lost mid-write leaves the previous record.
 #include <cstddef>
 #include <cstdint>
 
 #include "core/units.hpp"
-#include "hal/nvm.hpp"
+#include "storage/ab_record.hpp"
 
 namespace lfpbms {
 
@@ -37,23 +36,20 @@ struct StoredEstimates {
 class EstimateStorage {
  public:
   static constexpr std::uint32_t kMagic = 0x45504C46u;  // "FLPE"
-  static constexpr std::uint16_t kFormat = 1;
-  static constexpr std::size_t kSlotSize = 128;
+  static constexpr std::uint16_t kFormat = 2;
+  static constexpr std::size_t kPayloadSize = 48 + std::size_t{2} * kMaxCells;
+  static constexpr std::size_t kFrameSize = AbRecord::frame_size(kPayloadSize);
 
-  EstimateStorage(hal::Nvm& nvm, std::size_t offset) : nvm_(nvm), offset_(offset) {}
+  // The two copies sit in `first_sector` and the one after it.
+  EstimateStorage(hal::Nvm& nvm, std::size_t first_sector)
+      : record_(nvm, first_sector, kMagic, kFormat) {}
 
   // False when nothing valid is stored (blank or corrupt): `out` is left alone.
   bool load(StoredEstimates& out);
   bool save(const StoredEstimates& e);
-  std::size_t footprint() const { return 2 * kSlotSize; }
 
  private:
-  bool read_slot(std::size_t slot, StoredEstimates& out, std::uint32_t& sequence);
-
-  hal::Nvm& nvm_;
-  std::size_t offset_;
-  std::uint32_t sequence_ = 0;
-  std::size_t active_slot_ = 1;
+  AbRecord record_;
 };
 
 }  // namespace lfpbms

@@ -27,9 +27,9 @@ constexpr float kWeakHighSoc = 0.40f;
 
 }  // namespace
 
-PackEstimator::PackEstimator(hal::Nvm& nvm, std::size_t nvm_offset,
+PackEstimator::PackEstimator(hal::Nvm& nvm, std::size_t nvm_sector,
                              std::int32_t design_capacity_mAh, std::int32_t bleed_mA)
-    : storage_(nvm, nvm_offset),
+    : storage_(nvm, nvm_sector),
       soc_(design_capacity_mAh),
       design_capacity_mAh_(design_capacity_mAh),
       bleed_mA_(bleed_mA) {

@@ -21,7 +21,7 @@ class PackEstimator {
  public:
   static constexpr TimeMs kSaveEveryMs = 4ull * 3600 * 1000;  // and at full charge, before sleep
 
-  PackEstimator(hal::Nvm& nvm, std::size_t nvm_offset, std::int32_t design_capacity_mAh,
+  PackEstimator(hal::Nvm& nvm, std::size_t nvm_sector, std::int32_t design_capacity_mAh,
                 std::int32_t bleed_mA);
 
   // At power-up, once the parameters are loaded: what was learned before the reset. A stored

@@ -5,18 +5,27 @@
 #include <vector>
 
 #include "events/event.hpp"
+#include "hal/emulated_flash.hpp"
 #include "hal/hardware.hpp"
-#include "hal/ram_nvm.hpp"
 
 namespace lfpbms::fakes {
 
-class FakeBoard final : public hal::Board {
+// Its flash: 4 KiB sectors as the firmware's default layout expects (pack_config.hpp),
+// 64 KiB unless a test asks otherwise.
+class FakeBoard final : public hal::Board, public hal::Nvm {
  public:
-  explicit FakeBoard(std::uint8_t series_count = 16, std::size_t nvm_size = 4096)
-      : memory(nvm_size, 0xFF), series_(series_count) {
+  static constexpr std::size_t kSectorSize = 4096;
+
+  explicit FakeBoard(std::uint8_t series_count = 16, std::size_t nvm_size = 16 * kSectorSize)
+      : memory(nvm_size, 0xFF),
+        wear(nvm_size / kSectorSize + 1),
+        flash(memory.data(), nvm_size, kSectorSize, wear.data()),
+        series_(series_count) {
     set_cells(3300);
     set_temperatures(250);
   }
+  FakeBoard(const FakeBoard&) = delete;  // the flash points into this board's memory
+  FakeBoard& operator=(const FakeBoard&) = delete;
 
   // --- inputs ---------------------------------------------------------------------------
   void set_cells(std::uint16_t mV) {
@@ -70,9 +79,11 @@ class FakeBoard final : public hal::Board {
   std::uint16_t balancing = 0;
   std::int32_t scp_threshold_mA = 0;
   std::int32_t scp_delay_us = 0;
-  std::vector<std::uint8_t> memory;
-  std::size_t nvm_writes = 0;
-  bool nvm_fail = false;
+  std::vector<std::uint8_t> memory;  // the flash's bytes, for tests to inspect and damage
+  std::vector<std::uint32_t> wear;
+  hal::EmulatedFlash flash;
+  std::size_t nvm_writes = 0;  // program() calls that succeeded
+  bool nvm_fail = false;       // every erase and program fails, nothing changes
 
   // --- interfaces -----------------------------------------------------------------------
   bool read(hal::CellSample& out) override {
@@ -99,14 +110,18 @@ class FakeBoard final : public hal::Board {
   std::uint32_t unix_time_s() override {
     return unix_s + static_cast<std::uint32_t>(time_ms / 1000);
   }
-  std::size_t size() const override { return memory.size(); }
-  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override {
-    return hal::ram_nvm_read(memory.data(), memory.size(), offset, data, length);
+  void set_unix_time_s(std::uint32_t t) override {
+    unix_s = t - static_cast<std::uint32_t>(time_ms / 1000);
   }
-  bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override {
-    if (nvm_fail || !hal::ram_nvm_write(memory.data(), memory.size(), offset, data, length)) {
-      return false;
-    }
+  hal::Nvm& nvm() override { return *this; }
+  std::size_t size() const override { return flash.size(); }
+  std::size_t sector_size() const override { return flash.sector_size(); }
+  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override {
+    return flash.read(offset, data, length);
+  }
+  bool erase_sector(std::size_t index) override { return !nvm_fail && flash.erase_sector(index); }
+  bool program(std::size_t offset, const std::uint8_t* data, std::size_t length) override {
+    if (nvm_fail || !flash.program(offset, data, length)) return false;
     ++nvm_writes;
     return true;
   }

@@ -26,7 +26,8 @@ struct Hardware {
 };
 
 // One object that is the whole board: the test fakes, the demo's plant and the twin's board
-// each implement every interface, and hand them over together.
+// each implement every interface, and hand them over together. The flash is a part of its
+// own (an hal::EmulatedFlash on every board so far), so the board names it.
 class Board : public CellMonitor,
               public CurrentSensor,
               public TemperatureInputs,
@@ -34,10 +35,10 @@ class Board : public CellMonitor,
               public Indicators,
               public Button,
               public Clock,
-              public Nvm,
               public DigitalIo {
  public:
-  Hardware hardware() { return {*this, *this, *this, *this, *this, *this, *this, *this, *this}; }
+  virtual Nvm& nvm() = 0;
+  Hardware hardware() { return {*this, *this, *this, *this, *this, *this, *this, nvm(), *this}; }
 
  protected:
   ~Board() = default;

@@ -132,4 +132,7 @@
   /* PK-1: the pack */                                                                       \
   X(design_capacity_mAh, mAh, 100000, 50000, 400000, Fixed)                                  \
   /* PK-5: what the inverter must supply while the film heats (own) */                       \
-  X(heater_supply_mA, mA, 3000, 500, 20000, Fixed)
+  X(heater_supply_mA, mA, 3000, 500, 20000, Fixed)                                          \
+  /* CO-2: PACE writes (switches, clock, settings) without an administrator log-in, for */   \
+  /* third-party tools that cannot log in (own; off by default) */                           \
+  X(open_host_writes, flag, 0, 0, 1, Fixed)

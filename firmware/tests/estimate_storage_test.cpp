@@ -1,4 +1,4 @@
-// What the estimator learned, kept across resets (ST-2): every field round-trips, the two slots
+// What the estimator learned, kept across resets (ST-2): every field round-trips, the two copies
 // are written in turn, the newer record wins, and a corrupt, blank or unwritable memory never
 // yields a wrong record.
 #include <gtest/gtest.h>
@@ -12,8 +12,9 @@
 namespace lfpbms::testing {
 namespace {
 
-constexpr std::size_t kOffset = 2048;
-constexpr std::size_t kSlot = EstimateStorage::kSlotSize;
+constexpr std::size_t kFirstSector = 2;
+constexpr std::size_t kSlot = fakes::FakeBoard::kSectorSize;  // a copy's sector
+constexpr std::size_t kOffset = kFirstSector * kSlot;
 
 // A record with a distinct value in every field, negatives where the type allows them.
 StoredEstimates record(std::uint32_t salt = 0) {
@@ -67,33 +68,32 @@ bool slot_blank(const fakes::FakeBoard& b, std::size_t slot) {
 
 // Loads through a storage object of its own, as after a reset.
 bool load_fresh(fakes::FakeBoard& b, StoredEstimates& out) {
-  return EstimateStorage(b, kOffset).load(out);
+  return EstimateStorage(b, kFirstSector).load(out);
 }
 
 TEST(ST_2_estimate_storage, every_field_round_trips) {
   fakes::FakeBoard board;
-  ASSERT_TRUE(EstimateStorage(board, kOffset).save(record()));
+  ASSERT_TRUE(EstimateStorage(board, kFirstSector).save(record()));
   StoredEstimates out;
   ASSERT_TRUE(load_fresh(board, out));
   expect_same(out, record());
 }
 
-TEST(ST_2_estimate_storage, stays_inside_its_footprint) {
+TEST(ST_2_estimate_storage, stays_inside_its_two_sectors) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
-  EXPECT_EQ(storage.footprint(), 2 * kSlot);
+  EstimateStorage storage(board, kFirstSector);
   storage.save(record());
   storage.save(record(1));
   for (std::size_t i = 0; i < board.memory.size(); ++i) {
-    if (i < kOffset || i >= kOffset + storage.footprint()) {
+    if (i < kOffset || i >= kOffset + 2 * kSlot) {
       ASSERT_EQ(board.memory[i], 0xFF) << "byte " << i;
     }
   }
 }
 
-TEST(ST_2_estimate_storage, writes_the_slots_in_turn) {
+TEST(ST_2_estimate_storage, writes_the_copies_in_turn) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
+  EstimateStorage storage(board, kFirstSector);
   ASSERT_TRUE(storage.save(record(1)));
   EXPECT_FALSE(slot_blank(board, 0));
   EXPECT_TRUE(slot_blank(board, 1));
@@ -107,9 +107,9 @@ TEST(ST_2_estimate_storage, writes_the_slots_in_turn) {
   EXPECT_EQ(board.nvm_writes, 3u);
 }
 
-TEST(ST_2_estimate_storage, the_newer_record_wins_in_either_slot) {
+TEST(ST_2_estimate_storage, the_newer_record_wins_in_either_copy) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
+  EstimateStorage storage(board, kFirstSector);
   StoredEstimates out;
   storage.save(record(1));
   storage.save(record(2));  // slot 1
@@ -122,9 +122,9 @@ TEST(ST_2_estimate_storage, the_newer_record_wins_in_either_slot) {
 
 TEST(ST_2_estimate_storage, after_a_reset_saving_continues_the_sequence) {
   fakes::FakeBoard board;
-  EstimateStorage(board, kOffset).save(record(1));
-  EstimateStorage(board, kOffset).save(record(2));
-  EstimateStorage after_reset(board, kOffset);
+  EstimateStorage(board, kFirstSector).save(record(1));
+  EstimateStorage(board, kFirstSector).save(record(2));
+  EstimateStorage after_reset(board, kFirstSector);
   StoredEstimates out;
   ASSERT_TRUE(after_reset.load(out));
   expect_same(out, record(2));
@@ -133,9 +133,9 @@ TEST(ST_2_estimate_storage, after_a_reset_saving_continues_the_sequence) {
   expect_same(out, record(3));
 }
 
-TEST(ST_2_estimate_storage, a_corrupt_slot_falls_back_to_the_other) {
+TEST(ST_2_estimate_storage, a_corrupt_copy_falls_back_to_the_other) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
+  EstimateStorage storage(board, kFirstSector);
   storage.save(record(1));                     // slot 0
   storage.save(record(2));                     // slot 1, newer
   board.memory[kOffset + kSlot + 20] ^= 0x01;  // one bit of the newer record's body
@@ -144,9 +144,9 @@ TEST(ST_2_estimate_storage, a_corrupt_slot_falls_back_to_the_other) {
   expect_same(out, record(1));
 }
 
-TEST(ST_2_estimate_storage, both_slots_corrupt_is_nothing_stored) {
+TEST(ST_2_estimate_storage, both_copies_corrupt_is_nothing_stored) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
+  EstimateStorage storage(board, kFirstSector);
   storage.save(record(1));
   storage.save(record(2));
   board.memory[kOffset + 30] ^= 0x80;
@@ -165,7 +165,7 @@ TEST(ST_2_estimate_storage, blank_memory_loads_nothing_and_leaves_the_output) {
 
 TEST(ST_2_estimate_storage, a_failing_write_reports_it_and_keeps_the_last_record) {
   fakes::FakeBoard board;
-  EstimateStorage storage(board, kOffset);
+  EstimateStorage storage(board, kFirstSector);
   ASSERT_TRUE(storage.save(record(1)));
   board.nvm_fail = true;
   EXPECT_FALSE(storage.save(record(2)));

@@ -15,7 +15,7 @@ namespace {
 constexpr TimeMs kSecondMs = 1000;
 
 struct CycleRun {
-  CycleRun(float true_Ah, float start_soc) : pack(board, 2048, 100000, 80) {
+  CycleRun(float true_Ah, float start_soc) : pack(board, 2, 100000, 80) {
     cell.capacity_Ah = true_Ah;
     cell.soc = start_soc;
     pack.load(100000);
@@ -106,7 +106,7 @@ TEST(SE_2_learning, the_learned_capacity_survives_a_reset) {
   ASSERT_TRUE(run.pack.save(run.now));
   const std::int32_t learned = run.pack.soc().capacity_mAh();
   ASSERT_LT(learned, 95000);
-  PackEstimator after(run.board, 2048, 100000, 80);
+  PackEstimator after(run.board, 2, 100000, 80);
   after.load(100000);
   BmsStatus s;
   after.report(s);

@@ -10,14 +10,14 @@
 namespace lfpbms::testing {
 namespace {
 
-constexpr std::size_t kOffset = 2048;
+constexpr std::size_t kSector = 2;  // the estimates' copies A and B: sectors 2 and 3
 constexpr std::int32_t kRated_mAh = 100000;
 constexpr std::int32_t kBleed_mA = 80;
 constexpr TimeMs kSecondMs = 1000;
 
 struct PackRun {
   explicit PackRun(fakes::FakeBoard& b, std::int32_t rated_mAh = kRated_mAh)
-      : board(b), pack(b, kOffset, rated_mAh, kBleed_mA) {
+      : board(b), pack(b, kSector, rated_mAh, kBleed_mA) {
     pack.load(rated_mAh);
   }
   void run_s(int seconds, std::int32_t current_mA) {
@@ -102,7 +102,7 @@ TEST(SE_2_report, soh_is_the_learned_capacity_over_the_rating) {
   e.capacity_sigma_mAh = 1000;
   e.soc_pptt = 5000;
   e.soc_sigma_pptt = 300;
-  ASSERT_TRUE(EstimateStorage(board, kOffset).save(e));
+  ASSERT_TRUE(EstimateStorage(board, kSector).save(e));
   PackRun run(board);
   run.run_s(1, 0);
   EXPECT_EQ(run.status().full_capacity_mAh, 80000);
@@ -117,7 +117,7 @@ TEST(SE_2_counters, the_learned_sensor_offset_is_taken_out) {
   e.capacity_mAh = kRated_mAh;
   e.current_offset_uA = 50000;  // the sensor reads 50 mA high
   e.r0_25_uOhm = 450;
-  ASSERT_TRUE(EstimateStorage(board, kOffset).save(e));
+  ASSERT_TRUE(EstimateStorage(board, kSector).save(e));
   PackRun run(board);
   run.count_only();
   EXPECT_NEAR(run.pack.soc().current_offset_mA(), 50, 1);
@@ -178,7 +178,7 @@ TEST(ST_2_pack_storage, setting_the_rating_starts_learning_over) {
   e.design_capacity_mAh = kRated_mAh;
   e.capacity_mAh = 80000;
   e.capacity_sigma_mAh = 1000;
-  ASSERT_TRUE(EstimateStorage(board, kOffset).save(e));
+  ASSERT_TRUE(EstimateStorage(board, kSector).save(e));
   PackRun run(board);
   run.run_s(10, 0);
   ASSERT_EQ(run.status().full_capacity_mAh, 80000);

@@ -1,5 +1,5 @@
-// Parameter storage (ST-1): CRC-32, the two-slot NVM format that survives power loss in the
-// middle of a save, corrupt and foreign sets, and the same through the whole BMS.
+// Parameter storage (ST-1): CRC-32, the A/B format, corrupt and foreign sets, and the same
+// through the whole BMS. Power cuts at every step of a save: storage_power_cut_test.cpp.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -26,26 +26,6 @@ TEST(ST_1_crc, check_value_and_continuation) {
   EXPECT_EQ(crc32(&zero, 1), 0xD202EF8Du);
 }
 
-// NVM that loses power after `budget` more bytes: the write stops there and fails.
-class TearingNvm final : public hal::Nvm {
- public:
-  explicit TearingNvm(std::vector<std::uint8_t>& m) : mem(m) {}
-  std::size_t size() const override { return mem.size(); }
-  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override {
-    if (offset + length > mem.size()) return false;
-    std::memcpy(data, mem.data() + offset, length);
-    return true;
-  }
-  bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override {
-    const std::size_t n = length < budget ? length : budget;
-    std::memcpy(mem.data() + offset, data, n);
-    budget -= n;
-    return n == length;
-  }
-  std::vector<std::uint8_t>& mem;
-  std::size_t budget = SIZE_MAX;
-};
-
 // A set that differs from the defaults in its first and last parameter.
 ParamSet custom_set(std::int32_t cell_ov_alarm = 3550) {
   ParamSet s(16);
@@ -58,7 +38,7 @@ LoadResult load_fresh(hal::Nvm& nvm, ParamSet& into) {
   return ParamStorage(nvm, 0).load(into);
 }
 
-TEST(ST_1_storage, round_trip_and_the_newest_of_two_slots_wins) {
+TEST(ST_1_storage, round_trip_and_the_newest_of_two_copies_wins) {
   fakes::FakeBoard board;
   ParamStorage storage(board, 0);
   for (const std::int32_t v : {3500, 3510, 3520}) {
@@ -87,57 +67,39 @@ TEST(ST_1_storage, failed_save_keeps_the_previous_set) {
   ParamSet loaded(16);
   ASSERT_EQ(load_fresh(board, loaded), LoadResult::Loaded);
   EXPECT_EQ(loaded.get(P::cell_ov_alarm_mV), 3500);
-  ASSERT_TRUE(storage.save(custom_set(3520)));  // the retry goes to the same free slot
+  ASSERT_TRUE(storage.save(custom_set(3520)));  // the retry goes to the same free copy
   ASSERT_EQ(load_fresh(board, loaded), LoadResult::Loaded);
   EXPECT_EQ(loaded.get(P::cell_ov_alarm_mV), 3520);
 }
 
-// Power lost after every possible byte of a save: the set read back at the next start is the
-// previous one until the new one is complete up to its CRC, then the new one; never a mix.
-TEST(ST_1_storage, power_loss_at_any_byte_of_a_save_never_yields_a_half_written_set) {
-  const std::size_t sealed = 16 + kParamCount * 5 + 4;  // header, pairs, CRC
-  for (const int earlier_saves : {1, 2}) {  // the cut save goes to slot 1, then to slot 0
-    const std::int32_t previous = 3500 + earlier_saves - 1;
-    for (std::size_t cut = 0; cut <= ParamStorage::kSlotSize; ++cut) {
-      std::vector<std::uint8_t> mem(4096, 0xFF);
-      TearingNvm nvm(mem);
-      ParamStorage storage(nvm, 0);
-      for (int i = 0; i < earlier_saves; ++i) ASSERT_TRUE(storage.save(custom_set(3500 + i)));
-      nvm.budget = cut;
-      EXPECT_EQ(storage.save(custom_set(3590)), cut == ParamStorage::kSlotSize);
-      ParamSet loaded(16);
-      ASSERT_EQ(load_fresh(nvm, loaded), LoadResult::Loaded) << cut;
-      EXPECT_EQ(loaded.get(P::cell_ov_alarm_mV), cut < sealed ? previous : 3590) << cut;
-      EXPECT_EQ(loaded.get(P::design_capacity_mAh), 200000);
-    }
-  }
-}
-
-TEST(ST_1_storage, stays_inside_its_footprint_at_any_offset) {
+TEST(ST_1_storage, stays_inside_its_two_sectors_wherever_they_are) {
   fakes::FakeBoard board;
-  ParamStorage storage(board, 1000);
+  constexpr std::size_t kSector = fakes::FakeBoard::kSectorSize;
+  ParamStorage storage(board, 5);
   ASSERT_TRUE(storage.save(custom_set(3500)));
   ASSERT_TRUE(storage.save(custom_set(3510)));
   for (std::size_t i = 0; i < board.memory.size(); ++i) {
-    if (i < 1000 || i >= 1000 + storage.footprint()) {
+    if (i < 5 * kSector || i >= 7 * kSector) {
       ASSERT_EQ(board.memory[i], 0xFF) << i;
     }
   }
+  EXPECT_EQ(board.flash.erase_count(5), 1u);
+  EXPECT_EQ(board.flash.erase_count(6), 1u);
   ParamSet loaded(16);
-  ASSERT_EQ(ParamStorage(board, 1000).load(loaded), LoadResult::Loaded);
+  ASSERT_EQ(ParamStorage(board, 5).load(loaded), LoadResult::Loaded);
   EXPECT_EQ(loaded.get(P::cell_ov_alarm_mV), 3510);
 }
 
-// Flips one byte inside each slot's data.
-void scribble(std::vector<std::uint8_t>& mem, std::size_t slot) {
-  mem[slot * ParamStorage::kSlotSize + 40] ^= 0x5A;
+// Flips one byte inside a copy's data (copy 0 = A in sector 0, 1 = B in sector 1).
+void scribble(std::vector<std::uint8_t>& mem, std::size_t copy) {
+  mem[copy * fakes::FakeBoard::kSectorSize + 40] ^= 0x5A;
 }
 
-TEST(ST_1_storage, a_corrupt_slot_falls_back_to_the_other_and_both_corrupt_gives_defaults) {
+TEST(ST_1_storage, a_corrupt_copy_falls_back_to_the_other_and_both_corrupt_gives_defaults) {
   fakes::FakeBoard board;
   ParamStorage storage(board, 0);
-  ASSERT_TRUE(storage.save(custom_set(3500)));  // slot 0
-  ASSERT_TRUE(storage.save(custom_set(3510)));  // slot 1
+  ASSERT_TRUE(storage.save(custom_set(3500)));  // A
+  ASSERT_TRUE(storage.save(custom_set(3510)));  // B
   scribble(board.memory, 1);
   ParamSet loaded(16);
   ASSERT_EQ(load_fresh(board, loaded), LoadResult::Loaded);
@@ -160,11 +122,13 @@ TEST(ST_1_storage, a_set_for_another_series_count_is_not_loaded) {
   EXPECT_EQ(same.get(P::cell_ov_alarm_mV), 3550);
 }
 
-// Rewrites slot 0 in the stored format (16-byte header, count at 6, 5-byte pairs, CRC after).
+// Rewrites copy A with `count` values (12-byte header with the payload length at 6; payload:
+// series and 3 bytes, 4 bytes a value; the CRC right after).
 void reseal(std::vector<std::uint8_t>& mem, std::uint16_t count) {
-  mem[6] = static_cast<std::uint8_t>(count);
-  mem[7] = static_cast<std::uint8_t>(count >> 8);
-  const std::size_t body = 16 + std::size_t{count} * 5;
+  const std::size_t payload = 4 + std::size_t{count} * 4;
+  mem[6] = static_cast<std::uint8_t>(payload);
+  mem[7] = static_cast<std::uint8_t>(payload >> 8);
+  const std::size_t body = 12 + payload;
   const std::uint32_t crc = crc32(mem.data(), body);
   for (std::size_t i = 0; i < 4; ++i) mem[body + i] = static_cast<std::uint8_t>(crc >> (8 * i));
 }
@@ -182,8 +146,9 @@ TEST(ST_1_storage, a_set_from_older_firmware_loads_with_defaults_for_newer_ids) 
 TEST(ST_1_storage, a_sealed_set_that_breaks_a_range_is_not_loaded) {
   fakes::FakeBoard board;
   ASSERT_TRUE(ParamStorage(board, 0).save(custom_set(3550)));
-  board.memory[16 + 1] = 0xFF;  // the first pair is (cell_ov_alarm_mV, 3550): make its value
-  board.memory[16 + 2] = 0xFF;  // 0x0000FFFF = 65535 mV, far out of range
+  static_assert(static_cast<int>(P::cell_ov_alarm_mV) == 0);
+  board.memory[16 + 1] = 0xFF;  // the first value is cell_ov_alarm_mV = 3550 (0x00000DDE):
+  board.memory[16 + 2] = 0xFF;  // make it 0x00FFFFDE, far out of range
   reseal(board.memory, static_cast<std::uint16_t>(kParamCount));
   ParamSet loaded(16);
   EXPECT_EQ(load_fresh(board, loaded), LoadResult::Corrupt);
@@ -191,7 +156,7 @@ TEST(ST_1_storage, a_sealed_set_that_breaks_a_range_is_not_loaded) {
 }
 
 TEST(ST_1_storage, an_unreadable_memory_is_corrupt_not_blank) {
-  fakes::FakeBoard board(16, ParamStorage::kSlotSize);  // slot 1 lies beyond the end
+  fakes::FakeBoard board(16, fakes::FakeBoard::kSectorSize);  // copy B lies beyond the end
   ParamSet loaded(16);
   EXPECT_EQ(load_fresh(board, loaded), LoadResult::Corrupt);
 }

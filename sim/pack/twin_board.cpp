@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "hal/ram_nvm.hpp"
 namespace lfpbms::sim {
 
 namespace {
 constexpr std::size_t kGaussBits = 12;
 constexpr std::uint32_t kStartUnix_s = 1774972800;  // 2026-04-01 00:00 UTC, the run's start
+constexpr std::size_t kFlashSectors = 16;
+constexpr std::size_t kFlashSectorSize = 4096;
 constexpr double kCellNoise_mV = 0.8;
 constexpr double kCellOffsetSigma_mV = 1.5;
 constexpr double kPackGainError = 0.002;
@@ -40,7 +41,10 @@ TwinBoard::TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t
       ntc_count_(ntc_count),
       rng_(rng),
       cell_noise_mV_(sensors.cell_noise_mV.value_or(kCellNoise_mV)),
-      memory_(4096, 0xFF) {
+      unix_base_s_(kStartUnix_s),
+      memory_(kFlashSectors * kFlashSectorSize, 0xFF),
+      wear_(kFlashSectors),
+      flash_(memory_.data(), memory_.size(), kFlashSectorSize, wear_.data()) {
   gauss_.resize(std::size_t{1} << kGaussBits);
   for (auto& g : gauss_) g = rng_.normal(0, 1);
   for (std::size_t i = 0; i < pack.series_count(); ++i) {
@@ -134,15 +138,11 @@ void TwinBoard::apply(const hal::SwitchCommand& command) {
 }
 
 std::uint32_t TwinBoard::unix_time_s() {
-  return kStartUnix_s + static_cast<std::uint32_t>(now_ms_ / 1000);
+  return unix_base_s_ + static_cast<std::uint32_t>(now_ms_ / 1000);
 }
 
-bool TwinBoard::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_read(memory_.data(), memory_.size(), offset, data, length);
-}
-
-bool TwinBoard::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_write(memory_.data(), memory_.size(), offset, data, length);
+void TwinBoard::set_unix_time_s(std::uint32_t t) {
+  unix_base_s_ = t - static_cast<std::uint32_t>(now_ms_ / 1000);
 }
 
 }  // namespace lfpbms::sim

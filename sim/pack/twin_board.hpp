@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "hal/emulated_flash.hpp"
 #include "hal/hardware.hpp"
 #include "sim/core/random.hpp"
 #include "sim/pack/pack.hpp"
@@ -36,6 +37,8 @@ class TwinBoard final : public hal::Board {
   // `sensors` fixes errors that are otherwise drawn from `rng` (a scenario's [sensors]).
   TwinBoard(Pack& pack, PowerPath& path, Thermal& thermal, std::uint8_t ntc_count, Random rng,
             const SensorSetup& sensors = {});
+  TwinBoard(const TwinBoard&) = delete;  // the flash points into this board's memory
+  TwinBoard& operator=(const TwinBoard&) = delete;
 
   // --- the simulation's side ------------------------------------------------------------
   void set_time_ms(TimeMs t) { now_ms_ = t; }
@@ -61,9 +64,10 @@ class TwinBoard final : public hal::Board {
   bool pressed() override { return button_; }
   TimeMs now_ms() override { return now_ms_; }
   std::uint32_t unix_time_s() override;
-  std::size_t size() const override { return memory_.size(); }
-  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override;
-  bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override;
+  void set_unix_time_s(std::uint32_t t) override;
+  // A serial NOR flash of 16 sectors of 4 KiB, erased at the start of a run.
+  hal::Nvm& nvm() override { return flash_; }
+  hal::EmulatedFlash& flash() { return flash_; }
   void set_contacts(const hal::ContactCommand& command) override { contacts_ = command; }
   bool rapid_shutdown() override { return false; }
   bool passive_input() override { return false; }
@@ -93,7 +97,10 @@ class TwinBoard final : public hal::Board {
   bool heater_ = false;
   hal::IndicatorFrame frame_;
   hal::ContactCommand contacts_;
+  std::uint32_t unix_base_s_;
   std::vector<std::uint8_t> memory_;
+  std::vector<std::uint32_t> wear_;
+  hal::EmulatedFlash flash_;
   std::function<void()> on_short_;
 };
 

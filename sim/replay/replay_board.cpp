@@ -1,15 +1,19 @@
 #include "sim/replay/replay_board.hpp"
 
-#include "hal/ram_nvm.hpp"
 namespace lfpbms::sim {
 
 namespace {
 constexpr std::uint32_t kStartUnix_s = 1774972800;  // 2026-04-01 00:00 UTC, as in the twin
-constexpr std::size_t kNvmBytes = 4096;
+constexpr std::size_t kFlashSectors = 16;
+constexpr std::size_t kFlashSectorSize = 4096;
 }  // namespace
 
 ReplayBoard::ReplayBoard(std::uint8_t series_count)
-    : series_(series_count), memory_(kNvmBytes, 0xFF) {}
+    : series_(series_count),
+      unix_base_s_(kStartUnix_s),
+      memory_(kFlashSectors * kFlashSectorSize, 0xFF),
+      wear_(kFlashSectors),
+      flash_(memory_.data(), memory_.size(), kFlashSectorSize, wear_.data()) {}
 
 void ReplayBoard::set_cells_mV(const std::array<std::uint16_t, kMaxCells>& cell_mV) {
   cell_mV_ = cell_mV;
@@ -44,15 +48,11 @@ bool ReplayBoard::read(hal::TemperatureSample& out) {
 }
 
 std::uint32_t ReplayBoard::unix_time_s() {
-  return kStartUnix_s + static_cast<std::uint32_t>(now_ms_ / 1000);
+  return unix_base_s_ + static_cast<std::uint32_t>(now_ms_ / 1000);
 }
 
-bool ReplayBoard::read(std::size_t offset, std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_read(memory_.data(), memory_.size(), offset, data, length);
-}
-
-bool ReplayBoard::write(std::size_t offset, const std::uint8_t* data, std::size_t length) {
-  return hal::ram_nvm_write(memory_.data(), memory_.size(), offset, data, length);
+void ReplayBoard::set_unix_time_s(std::uint32_t t) {
+  unix_base_s_ = t - static_cast<std::uint32_t>(now_ms_ / 1000);
 }
 
 }  // namespace lfpbms::sim

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "hal/emulated_flash.hpp"
 #include "hal/hardware.hpp"
 
 namespace lfpbms::sim {
@@ -14,6 +15,8 @@ namespace lfpbms::sim {
 class ReplayBoard final : public hal::Board {
  public:
   explicit ReplayBoard(std::uint8_t series_count);
+  ReplayBoard(const ReplayBoard&) = delete;  // the flash points into this board's memory
+  ReplayBoard& operator=(const ReplayBoard&) = delete;
 
   // --- the replay's side: one row in the firmware's units -------------------------------
   void set_time_ms(TimeMs t) { now_ms_ = t; }
@@ -34,9 +37,8 @@ class ReplayBoard final : public hal::Board {
   bool pressed() override { return false; }
   TimeMs now_ms() override { return now_ms_; }
   std::uint32_t unix_time_s() override;
-  std::size_t size() const override { return memory_.size(); }
-  bool read(std::size_t offset, std::uint8_t* data, std::size_t length) override;
-  bool write(std::size_t offset, const std::uint8_t* data, std::size_t length) override;
+  void set_unix_time_s(std::uint32_t t) override;
+  hal::Nvm& nvm() override { return flash_; }  // as the twin's: 16 sectors of 4 KiB
   void set_contacts(const hal::ContactCommand&) override {}
   bool rapid_shutdown() override { return false; }
   bool passive_input() override { return false; }
@@ -49,7 +51,10 @@ class ReplayBoard final : public hal::Board {
   TimeMs now_ms_ = 0;
   hal::SwitchCommand switches_;
   std::uint16_t balancing_ = 0;
+  std::uint32_t unix_base_s_;
   std::vector<std::uint8_t> memory_;
+  std::vector<std::uint32_t> wear_;
+  hal::EmulatedFlash flash_;
 };
 
 }  // namespace lfpbms::sim

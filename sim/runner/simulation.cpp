@@ -69,9 +69,12 @@ Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
                scenario.pack.temperature_C.value_or(site_.ambient_C(0)), rng_.fork(3)),
       board_(pack_, path_, thermal_, profile.config.ntc_count, rng_.fork(4), scenario.sensors),
       recorder_(trace_interval_s(scenario.days)),
+      event_log_(board_.nvm(), profile.config.flash.log_sector, profile.config.flash.log_sectors),
+      events_(recorder_, event_log_),
       faults_(scenario.faults),
       monitor_(monitor_limits()) {
-  bms_ = std::make_unique<Bms>(board_.hardware(), profile_.config, recorder_);
+  event_log_.mount();
+  bms_ = std::make_unique<Bms>(board_.hardware(), profile_.config, events_);
   board_.set_short_circuit_handler([this] { bms_->on_short_circuit(); });
   targets_.pack = &pack_;
   targets_.sensors = &board_.faults;

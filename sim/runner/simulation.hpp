@@ -17,6 +17,8 @@
 #include "sim/thermal/thermal.hpp"
 #include "sim/world/inverter.hpp"
 #include "sim/world/site.hpp"
+#include "storage/event_fanout.hpp"
+#include "storage/event_log.hpp"
 
 namespace lfpbms::sim {
 
@@ -36,6 +38,10 @@ class Simulation {
   const Recorder& recorder() const { return recorder_; }
   const SafetyMonitor& monitor() const { return monitor_; }
   const Bms& bms() const { return *bms_; }
+  // The firmware's own event log on the board's flash (ST-3), as a host link reads it; every
+  // event also goes to the recorder.
+  EventLog& event_log() { return event_log_; }
+  TwinBoard& board() { return board_; }
   const Pack& pack() const { return pack_; }
   const Scenario& scenario() const { return scenario_; }
   const ProductProfile& profile() const { return profile_; }
@@ -67,6 +73,8 @@ class Simulation {
   PowerPath path_;
   TwinBoard board_;
   Recorder recorder_;
+  EventLog event_log_;
+  EventFanout events_;
   std::unique_ptr<Bms> bms_;
   FaultSchedule faults_;
   FaultTargets targets_;

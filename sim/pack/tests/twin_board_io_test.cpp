@@ -190,37 +190,56 @@ TEST(TWIN_board, clock_runs_from_the_simulation_and_the_wall_clock_starts_in_apr
   EXPECT_EQ(r.board.unix_time_s(), 1774972800u + 86401u);
 }
 
-TEST(TWIN_board, nvm_starts_erased_and_keeps_what_is_written) {
+TEST(TWIN_board, the_host_sets_the_wall_clock_and_it_runs_on_from_there) {
   Rig r;
-  ASSERT_EQ(r.board.size(), 4096u);
-  std::vector<std::uint8_t> buf(16, 0);
-  ASSERT_TRUE(r.board.read(100, buf.data(), buf.size()));
-  for (auto b : buf) EXPECT_EQ(b, 0xFF);
-  const std::uint8_t data[] = {1, 2, 3, 4, 5};
-  ASSERT_TRUE(r.board.write(4091, data, 5));  // up to the last byte
-  std::uint8_t back[5] = {};
-  ASSERT_TRUE(r.board.read(4091, back, 5));
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(back[i], data[i]);
-  ASSERT_TRUE(r.board.read(4090, back, 1));
-  EXPECT_EQ(back[0], 0xFF);  // neighbours untouched
+  r.board.set_time_ms(10'000);
+  r.board.set_unix_time_s(1800000000u);
+  EXPECT_EQ(r.board.unix_time_s(), 1800000000u);
+  r.board.set_time_ms(10'000 + 3'600'000);
+  EXPECT_EQ(r.board.unix_time_s(), 1800000000u + 3600u);
+  EXPECT_EQ(r.board.now_ms(), 3'610'000u);  // the monotonic clock is not touched
 }
 
-TEST(TWIN_board, nvm_refuses_access_beyond_its_end) {
+TEST(TWIN_board, flash_starts_erased_and_programs_only_erased_words) {
   Rig r;
-  const std::size_t size = r.board.size();
+  hal::Nvm& nvm = r.board.nvm();
+  ASSERT_EQ(nvm.size(), 16u * 4096u);
+  ASSERT_EQ(nvm.sector_size(), 4096u);
+  std::vector<std::uint8_t> buf(16, 0);
+  ASSERT_TRUE(nvm.read(100, buf.data(), buf.size()));
+  for (auto b : buf) EXPECT_EQ(b, 0xFF);
+  const std::uint8_t data[] = {1, 2, 3, 4, 5, 6, 7, 8};
+  const std::size_t last = nvm.size() - 8;
+  ASSERT_TRUE(nvm.program(last, data, 8));  // up to the last byte
+  std::uint8_t back[8] = {};
+  ASSERT_TRUE(nvm.read(last, back, 8));
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(back[i], data[i]);
+  ASSERT_TRUE(nvm.read(last - 1, back, 1));
+  EXPECT_EQ(back[0], 0xFF);                  // neighbours untouched
+  EXPECT_FALSE(nvm.program(last, data, 4));  // not erased
+  ASSERT_TRUE(nvm.erase_sector(15));
+  EXPECT_TRUE(nvm.program(last, data, 4));
+  EXPECT_EQ(r.board.flash().erase_count(15), 1u);
+}
+
+TEST(TWIN_board, flash_refuses_access_beyond_its_end) {
+  Rig r;
+  hal::Nvm& nvm = r.board.nvm();
+  const std::size_t size = nvm.size();
   std::uint8_t buf[8] = {7, 7, 7, 7, 7, 7, 7, 7};
-  EXPECT_FALSE(r.board.write(size - 4, buf, 8));
-  EXPECT_FALSE(r.board.read(size - 4, buf, 8));
-  EXPECT_FALSE(r.board.write(size, buf, 1));
-  EXPECT_FALSE(r.board.read(size + 100, buf, 1));
-  EXPECT_TRUE(r.board.read(size, buf, 0));  // an empty access at the end
+  EXPECT_FALSE(nvm.program(size - 4, buf, 8));
+  EXPECT_FALSE(nvm.read(size - 4, buf, 8));
+  EXPECT_FALSE(nvm.program(size, buf, 4));
+  EXPECT_FALSE(nvm.read(size + 100, buf, 1));
+  EXPECT_FALSE(nvm.erase_sector(16));
+  EXPECT_TRUE(nvm.read(size, buf, 0));  // an empty access at the end
   // Offsets so large that offset + length wraps around.
-  const std::size_t huge = std::numeric_limits<std::size_t>::max();
-  EXPECT_FALSE(r.board.write(huge, buf, 2));
-  EXPECT_FALSE(r.board.read(huge - 1, buf, 8));
+  const std::size_t huge = std::numeric_limits<std::size_t>::max() - 3;
+  EXPECT_FALSE(nvm.program(huge, buf, 8));
+  EXPECT_FALSE(nvm.read(huge - 1, buf, 8));
   // The refused partial write changed nothing.
   std::uint8_t back[4];
-  ASSERT_TRUE(r.board.read(size - 4, back, 4));
+  ASSERT_TRUE(nvm.read(size - 4, back, 4));
   for (auto b : back) EXPECT_EQ(b, 0xFF);
 }
 
@@ -234,7 +253,7 @@ TEST(TWIN_board, hardware_bundle_points_at_the_board) {
   r.board.set_truth({20.0, 0, 20.0});
   ASSERT_TRUE(hw.current.read(s));
   EXPECT_NEAR(s.current_mA, 20000, 500);
-  EXPECT_EQ(hw.nvm.size(), 4096u);
+  EXPECT_EQ(&hw.nvm, &r.board.nvm());
 }
 
 TEST(TWIN_board, same_seed_same_readings) {

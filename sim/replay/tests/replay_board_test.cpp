@@ -51,17 +51,27 @@ TEST(REPLAY_board, keeps_switch_and_bleed_commands) {
   EXPECT_EQ(board.balancing_mask(), 0x0005);
 }
 
-TEST(REPLAY_board, memory_starts_erased_and_refuses_writes_past_its_end) {
+TEST(REPLAY_board, flash_starts_erased_and_refuses_writes_past_its_end) {
   ReplayBoard board(16);
+  hal::Nvm& nvm = board.nvm();
+  EXPECT_EQ(nvm.sector_size(), 4096u);
   std::uint8_t b[4] = {1, 2, 3, 4};
-  ASSERT_TRUE(board.write(10, b, 4));
+  ASSERT_TRUE(nvm.program(8, b, 4));
   std::uint8_t r[6] = {};
-  ASSERT_TRUE(board.read(8, r, 6));
+  ASSERT_TRUE(nvm.read(6, r, 6));
   EXPECT_EQ(r[0], 0xFF);
   EXPECT_EQ(r[2], 1);
   EXPECT_EQ(r[5], 4);
-  EXPECT_FALSE(board.write(board.size() - 2, b, 4));
-  EXPECT_FALSE(board.read(board.size() + 1, r, 1));
+  EXPECT_FALSE(nvm.program(nvm.size() - 4, b, 8));
+  EXPECT_FALSE(nvm.read(nvm.size() + 1, r, 1));
+}
+
+TEST(REPLAY_board, the_wall_clock_runs_on_from_the_time_set) {
+  ReplayBoard board(16);
+  board.set_time_ms(60'000);
+  board.set_unix_time_s(1800000000u);
+  board.set_time_ms(70'000);
+  EXPECT_EQ(board.unix_time_s(), 1800000010u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "sim/profile/product_profile.hpp"
 #include "sim/runner/accuracy.hpp"
+#include "sim/runner/event_names.hpp"
 #include "sim/runner/outputs.hpp"
 
 namespace lfpbms::sim {
@@ -164,6 +165,31 @@ TEST_F(TWIN_recorder_summary, summary_reports_the_run_and_judges_expectations) {
   EXPECT_TRUE(ex[4]["pass"].get<bool>());
   EXPECT_FALSE(j["passed"].get<bool>());  // one expectation failed
   EXPECT_FALSE(passed(j));
+}
+
+// ST-3: what the firmware logs goes to the flash of the twin's board as well, in order,
+// stamped with the board's wall clock, for a host link to read.
+TEST_F(TWIN_recorder_summary, the_firmware_logs_every_event_to_the_boards_flash_too) {
+  const Scenario sc = short_run({});
+  Simulation sim(sc, load_profile(sc.profile));
+  sim.run();
+  EventLog& log = sim.event_log();
+  ASSERT_GE(log.next_sequence(), 1u);
+  EXPECT_EQ(log.first_sequence(), 0u);
+  const auto& recorded = sim.recorder().events();
+  std::size_t at = 0;
+  for (std::uint32_t n = log.first_sequence(); n < log.next_sequence(); ++n) {
+    LogRecord r;
+    ASSERT_TRUE(log.read(n, r)) << n;
+    Event e;
+    e.kind = static_cast<EventKind>(r.code >> 8);
+    e.source = static_cast<std::uint8_t>(r.code & 0xFF);
+    while (at < recorded.size() && recorded[at].code != event_code(e)) ++at;
+    ASSERT_LT(at, recorded.size()) << "record " << n << " " << event_code(e);
+    EXPECT_EQ(r.snapshot.max_cell_mV, recorded[at].snapshot.max_cell_mV) << n;
+    EXPECT_EQ(r.unix_time_s, 1774972800u + static_cast<std::uint32_t>(recorded[at].t_s)) << n;
+    ++at;
+  }
 }
 
 TEST_F(TWIN_recorder_summary, event_windows_count_only_their_events) {

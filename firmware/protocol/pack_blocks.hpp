@@ -1,0 +1,14 @@
+#pragma once
+// The battery side of the wire model: BmsStatus (the one data model) turned into the blocks the
+// host protocol carries. Every protocol class reads these; none converts a value on its own.
+#include "bms_status.hpp"
+#include "params/param_set.hpp"
+#include "protocol/wire_model.hpp"
+
+namespace lfpbms::protocol {
+
+AnalogBlock analog_block(const BmsStatus& s, const ParamSet& p);
+AlarmBlock alarm_block(const BmsStatus& s, const ParamSet& p);
+ChargeManagement charge_management(const BmsStatus& s);
+
+}  // namespace lfpbms::protocol
