@@ -18,10 +18,12 @@ build: deps
 	cmake -S . -B $(BUILD)
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Speed of the twin (simulated seconds per wall second), of one cell step, and the firmware's
-# instructions per 100 ms tick (callgrind).
+# Speed of the twin (simulated seconds per wall second), the host link's time over wire time
+# (15 served packs at 9600 baud), one cell step, and the firmware's instructions per 100 ms
+# tick (callgrind).
 bench: build
 	$(BUILD)/bench/twin_bench
+	$(BUILD)/bench/host_link_bench
 	$(BUILD)/sim/cell/bench_cell
 	tools/tick-instructions.sh $(BUILD)/firmware/demo/plant_demo_host
 

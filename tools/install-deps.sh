@@ -5,7 +5,7 @@ set -eu
 PKGS="cmake make g++ libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libfmt-dev binutils
       libtomlplusplus-dev nlohmann-json3-dev ca-certificates
       gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
-      valgrind"
+      valgrind libboost-dev libsqlitecpp-dev libsqlite3-dev socat"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands of the `lfpbms` command line.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,11 +23,19 @@ struct SimOptions {
   std::string profile;  // overrides the scenario's
   std::string out_dir;  // empty: sim-out/<scenario>-<time>/
   bool json = false;
+  // Serving the packs' host link (sim_serve.cpp): tcp:HOST:PORT or pty:PATH; empty: none.
+  std::string serve;
+  double speed = 1;       // simulated seconds per wall second while serving
+  std::size_t packs = 1;  // packs on the bus, addresses 1...N
+  unsigned baud = 9600;   // the line's speed the server emulates; 0: none
 };
 
 // Runs a scenario and writes its outputs. 0: passed; 1: a safety violation or a failed
 // expectation. A bad scenario throws before anything is written.
 int run_sim(const SimOptions& options);
+// The same, serving the packs on options.serve in real time (speed-scaled) until the
+// scenario ends (0 passed, 1 failed) or SIGINT/SIGTERM (0); the outputs are pack 1's.
+int run_sim_serve(const SimOptions& options);
 int list_profiles();
 
 struct ReplayCommandOptions {

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "commands.hpp"
+#include "host_commands.hpp"
 
 namespace {
 
@@ -37,6 +38,17 @@ int run(int argc, char** argv) {
   simulate->add_option("--profile", sim.profile, "product profile (see `lfpbms profiles`)");
   simulate->add_option("--out", sim.out_dir, "output folder");
   simulate->add_flag("--json", sim.json, "print summary.json to stdout");
+  auto* serve =
+      simulate->add_option("--serve", sim.serve,
+                           "serve the packs' host link on tcp:HOST:PORT or pty:PATH, in real time");
+  simulate->add_option("--speed", sim.speed, "simulated seconds per wall second while serving")
+      ->check(CLI::PositiveNumber)
+      ->needs(serve);
+  simulate->add_option("--packs", sim.packs, "packs on the served bus, addresses 1...N")
+      ->check(CLI::Range(1, 15))
+      ->needs(serve);
+  simulate->add_option("--baud", sim.baud, "line speed the server emulates (0: none)")
+      ->needs(serve);
   auto* profiles = app.add_subcommand("profiles", "list the product profiles");
 
   lfpbms::app::ReplayCommandOptions rp;
@@ -56,7 +68,10 @@ int run(int argc, char** argv) {
   replay->add_option("--out", rp.out_dir, "output folder (default replay-out/<log name>)");
   replay->add_flag("--json", rp.json, "print summary.json to stdout");
 
+  const auto host_commands = lfpbms::app::add_host_commands(app);
+
   CLI11_PARSE(app, argc, argv);
+  if (const auto code = lfpbms::app::run_host_command(host_commands)) return *code;
   if (*selftest) return lfpbms::app::run_selftest(quiet) == 0 ? 0 : 1;
   if (*simulate) return lfpbms::app::run_sim(sim);
   if (*profiles) return lfpbms::app::list_profiles();

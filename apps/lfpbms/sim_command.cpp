@@ -13,22 +13,13 @@
 #include "sim/runner/outputs.hpp"
 #include "sim/runner/simulation.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim_run.hpp"
 
 namespace lfpbms::app {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-sim::Scenario scenario_of(const SimOptions& o) {
-  sim::Scenario s =
-      o.scenario_file.empty() ? sim::default_scenario() : sim::load_scenario(o.scenario_file);
-  if (o.days) s.days = *o.days;
-  if (o.seed) s.seed = *o.seed;
-  if (!o.profile.empty()) s.profile = o.profile;
-  sim::check_expectations(s);
-  return s;
-}
 
 std::filesystem::path out_dir(const SimOptions& o, const sim::Scenario& s) {
   if (!o.out_dir.empty()) return o.out_dir;
@@ -88,17 +79,31 @@ void print_summary(const nlohmann::ordered_json& j, const std::filesystem::path&
 
 }  // namespace
 
+sim::Scenario sim_scenario(const SimOptions& o) {
+  sim::Scenario s =
+      o.scenario_file.empty() ? sim::default_scenario() : sim::load_scenario(o.scenario_file);
+  if (o.days) s.days = *o.days;
+  if (o.seed) s.seed = *o.seed;
+  if (!o.profile.empty()) s.profile = o.profile;
+  sim::check_expectations(s);
+  return s;
+}
+
 int run_sim(const SimOptions& o) {
-  const sim::Scenario s = scenario_of(o);  // a bad file throws before anything is written
+  if (!o.serve.empty()) return run_sim_serve(o);
+  const sim::Scenario s = sim_scenario(o);  // a bad file throws before anything is written
   const sim::ProductProfile profile = sim::load_profile(s.profile);
   sim::Simulation simulation(s, profile);
   Progress progress;
   const auto start = Clock::now();
   simulation.run([&](double t, double total) { progress(t, total); });
   const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
+  return finish_sim(o, simulation, wall_s);
+}
 
+int finish_sim(const SimOptions& o, const sim::Simulation& simulation, double wall_s) {
   const nlohmann::ordered_json summary = sim::summarize(simulation, wall_s);
-  const std::filesystem::path dir = out_dir(o, s);
+  const std::filesystem::path dir = out_dir(o, simulation.scenario());
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "summary.json") << summary.dump(2) << '\n';
   sim::write_events_csv(simulation, dir / "events.csv");

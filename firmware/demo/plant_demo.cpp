@@ -3,6 +3,7 @@
 #include "bms.hpp"
 #include "demo/plant.hpp"
 #include "protection/protection_names.hpp"
+#include "protocol/host_link.hpp"
 
 namespace lfpbms::demo {
 
@@ -138,6 +139,43 @@ constexpr Expected kExpected[] = {
     {K::Release, I::ChargeOt, 1},
 };
 
+// The host link's answers, printed as they would go out on the UART.
+class PrintedPort final : public hal::SerialPort {
+ public:
+  explicit PrintedPort(TextOut& out) : out_(out) {}
+  // In lines of at most 100 characters, without the final CR.
+  void send(const char* data, std::size_t length) override {
+    constexpr std::size_t kChunk = 100;
+    for (std::size_t at = 0; at + 1 < length; at += kChunk) {
+      char chunk[kChunk + 1];
+      std::size_t n = 0;
+      for (; n < kChunk && at + n + 1 < length; ++n) chunk[n] = data[at + n];
+      chunk[n] = '\0';
+      TextLine line;
+      out_.write(line.text(at == 0 ? "host < " : "       ").text(chunk).text("\n").c_str());
+    }
+  }
+
+ private:
+  TextOut& out_;
+};
+
+// A monitor asks for the analog values and the alarm status (PROTOCOLS.md §1.1), a frame
+// arriving in two pieces, then a request with a bad checksum.
+void ask_host_link(Rig& r, TextOut& out) {
+  static char tx[512];
+  static protocol::HostDevice device{r.bms, r.plant};
+  static PrintedPort port(out);
+  static protocol::HostLink link(device, port, tx, sizeof(tx));
+  const char* requests[] = {"~25014642E0", "0201FD30\r", "~25014644E00201FD2E\r",
+                            "~25014642E00201FD31\r"};
+  for (const char* text : requests) {
+    std::size_t n = 0;
+    while (text[n] != '\0') ++n;
+    link.receive(text, n, r.plant.now_ms());
+  }
+}
+
 }  // namespace
 
 int run_plant_demo(TextOut& out) {
@@ -157,6 +195,7 @@ int run_plant_demo(TextOut& out) {
                   .text("\n")
                   .c_str());
   }
+  ask_host_link(r, out);
   TextLine line;
   out.write(line.text(missing == 0 ? "PASS" : "FAIL")
                 .text(": every expected event ")

@@ -1,0 +1,70 @@
+// `lfpbms sim --serve`: the twin's packs on a TCP port or a pseudo-terminal, in real time (or
+// `--speed` times it), so host tools - lfpbms's own and third-party PACE monitors - can be
+// tried against a bank with nothing plugged in.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+
+#include "commands.hpp"
+#include "host/serve/pack_server.hpp"
+#include "host/serve/simulated_packs.hpp"
+#include "sim/profile/product_profile.hpp"
+#include "sim_run.hpp"
+
+namespace lfpbms::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+volatile std::sig_atomic_t stop_requested = 0;
+
+void request_stop(int) {
+  stop_requested = 1;
+}
+
+// SIGINT and SIGTERM end the run the normal way: outputs written, symlink removed.
+void catch_stop_signals() {
+  struct sigaction action {};
+  action.sa_handler = request_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+// Serves the bus until wall time reaches `due`, waking now and then to notice a signal.
+void serve_until(host::PackServer& server, Clock::time_point due) {
+  server.poll();
+  for (auto now = Clock::now(); now < due && stop_requested == 0; now = Clock::now()) {
+    server.run_until(std::min(due, now + std::chrono::milliseconds(100)));
+  }
+}
+
+}  // namespace
+
+int run_sim_serve(const SimOptions& o) {
+  const sim::Scenario s = sim_scenario(o);  // a bad file throws before anything is served
+  const sim::ProductProfile profile = sim::load_profile(s.profile);
+  host::PackServer server(o.serve, o.baud);
+  host::SimulatedPacks packs(s, profile, o.packs, server.port());
+  server.add_receiver([&packs](const char* data, std::size_t n) { packs.receive(data, n); });
+  catch_stop_signals();
+  fmt::print("serving {} pack(s) on {}\n", packs.size(), server.describe());
+  std::fflush(stdout);  // a script or test waits for this line
+
+  const auto start = Clock::now();
+  const double start_s = packs.t_s();
+  while (stop_requested == 0 && !packs.finished()) {
+    packs.step();
+    const std::chrono::duration<double> due_s((packs.t_s() - start_s) / o.speed);
+    serve_until(server, start + std::chrono::duration_cast<Clock::duration>(due_s));
+  }
+  const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
+  const int verdict = finish_sim(o, packs.simulation(0), wall_s);
+  return stop_requested != 0 ? 0 : verdict;  // stopped early: the expectations do not apply
+}
+
+}  // namespace lfpbms::app

@@ -1,0 +1,132 @@
+#!/bin/sh
+# Checks the `lfpbms` host commands against simulated packs served on a pseudo-terminal and on
+# TCP (issue 7): scan, read (one pack and all), params set/get and a refused write, a wrong
+# password, the clock, records, a MOSFET switch, watch --record and export --csv.
+# Usage: tools/check-host-cli.sh LFPBMS WORKDIR
+set -eu
+lfpbms="$1"
+work="$2"
+python=/usr/bin/python3
+rm -rf "$work"
+mkdir -p "$work"
+servers=""
+trap 'for p in $servers; do kill "$p" 2>/dev/null || true; done' EXIT INT TERM
+
+fail() { echo "host CLI: $*"; exit 1; }
+
+# Starts `lfpbms sim --serve SPEC` and waits for its "serving" line.
+serve() {
+  log="$work/serve-$2.out"
+  "$lfpbms" sim --serve "$1" --speed 20 --packs 3 >"$log" 2>&1 &
+  servers="$servers $!"
+  for _ in $(seq 1 100); do
+    grep -qs '^serving' "$log" && return 0
+    sleep 0.2
+  done
+  cat "$log"
+  fail "the server on $1 did not start"
+}
+
+# Runs lfpbms with the port, saving stdout and stderr as $work/NAME.out/.err; sets $rc.
+run() {
+  name="$1"
+  shift
+  rc=0
+  "$lfpbms" "$@" --port "$port" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
+}
+expect_ok() { [ "$rc" -eq 0 ] || { cat "$work/$1.err"; fail "$1: exit $rc"; }; }
+
+# read --json agrees with itself the way a real pack does: a balanced pack's cells, their sum
+# near the pack voltage (measured separately, through the current path), SOC within 0...100 %.
+check_read_json() {
+  $python - "$1" <<'PY' || fail "read --json: implausible values"
+import json, sys
+p = json.load(open(sys.argv[1]))
+cells = p["cell_voltage_mV"]
+assert len(cells) == 16, cells
+assert max(cells) - min(cells) <= 50, cells
+assert abs(sum(cells) - p["pack_voltage_mV"]) <= p["pack_voltage_mV"] // 50, (sum(cells), p["pack_voltage_mV"])
+assert 0 <= p["soc_pptt"] <= 10000, p["soc_pptt"]
+assert p["max_cell_mV"] == max(cells) and p["min_cell_mV"] == min(cells)
+assert p["system_info"]["bms_serial"], p["system_info"]
+PY
+}
+
+param_value() {
+  $python -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]]["value"])' "$1" "$2"
+}
+
+serve "pty:$work/tty" pty
+port="pty:$work/tty"
+
+run scan scan --json
+expect_ok scan
+n=$($python -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/scan.out")
+[ "$n" -eq 3 ] || fail "scan found $n packs, want 3"
+
+run read read --json
+expect_ok read
+check_read_json "$work/read.out"
+
+run read-all read --addr all
+expect_ok read-all
+grep -q "system: 3 packs" "$work/read-all.out" || fail "read --addr all: no system view of 3 packs"
+[ "$(grep -cE '^ +[123] ' "$work/read-all.out")" -eq 3 ] || fail "read --addr all: not 3 pack rows"
+
+run set params set cell_ov_alarm_mV=3550 --addr 2
+expect_ok set
+run get params get cell_ov_alarm_mV --addr 2 --json
+expect_ok get
+[ "$(param_value "$work/get.out" cell_ov_alarm_mV)" -eq 3550 ] || fail "params set did not round-trip"
+
+run refused params set cell_ov_alarm_mV=4600 --addr 2
+[ "$rc" -eq 1 ] || fail "write above max: exit $rc, want 1"
+grep -q "^lfpbms: write refused: cell_ov_alarm_mV is above its maximum$" "$work/refused.err" ||
+  { cat "$work/refused.err"; fail "write above max: unclear refusal"; }
+run get2 params get cell_ov_alarm_mV --addr 2 --json
+[ "$(param_value "$work/get2.out" cell_ov_alarm_mV)" -eq 3550 ] || fail "refused write changed the value"
+
+run wrongpw params set cell_ov_alarm_mV=3560 --password not-the-password
+[ "$rc" -eq 1 ] || fail "wrong password: exit $rc, want 1"
+grep -q "^lfpbms: pack 1: wrong administrator password" "$work/wrongpw.err" ||
+  { cat "$work/wrongpw.err"; fail "wrong password: unclear message"; }
+
+run timeset time set 2027-03-04T05:06:07
+expect_ok timeset
+run timeget time get --json
+expect_ok timeget
+grep -q '"clock_utc": "2027-03-04T05:0' "$work/timeget.out" || { cat "$work/timeget.out"; fail "time get"; }
+
+run records records read --json --csv "$work/records.csv"
+expect_ok records
+n=$($python -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/records.out")
+[ "$n" -ge 1 ] || fail "records read: no records"
+[ "$(wc -l <"$work/records.csv")" -eq $((n + 1)) ] || fail "records --csv: wrong line count"
+
+# While discharging, the charge MOSFET stays on to spare its body diode, so the 44 status does
+# not show the switch; that the pack took it shows in its refusal to turn both off.
+run fet-off switch charge off
+expect_ok fet-off
+run both-off switch discharge off
+[ "$rc" -eq 1 ] || fail "both MOSFETs off by host: exit $rc, want a refusal (1)"
+run fet-on switch charge on
+expect_ok fet-on
+
+run watch watch --addr all --count 2 --interval 0.5 --record "$work/history.db"
+expect_ok watch
+grep -q "recorded 6 rows in session_" "$work/watch.out" || { cat "$work/watch.out"; fail "watch --record"; }
+"$lfpbms" export "$work/history.db" --csv "$work/csv" >"$work/export.out" ||
+  fail "export --csv failed"
+ls "$work/csv/pack No1_"*.csv >/dev/null 2>&1 || fail "export: no 'pack No1_*.csv'"
+[ "$(ls "$work/csv" | wc -l)" -eq 3 ] || fail "export: want one CSV per pack"
+
+run usage read --addr 16
+[ "$rc" -eq 2 ] || fail "--addr 16: exit $rc, want 2"
+
+tcp_port=$($python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+serve "tcp:127.0.0.1:$tcp_port" tcp
+port="tcp:127.0.0.1:$tcp_port"
+run read-tcp read --json
+expect_ok read-tcp
+check_read_json "$work/read-tcp.out"
+echo "host CLI: ok"
