@@ -135,6 +135,29 @@ FaultEvent read_fault(Reader& r, const Run& run) {
   return f;
 }
 
+// `repeat = N` and `every = "40s"`: the same fault N times, one period apart, all inside the run.
+void read_faults(Reader& r, const Run& run, std::vector<FaultEvent>& out) {
+  const FaultEvent first = read_fault(r, run);
+  const auto repeat = r.integer("repeat", 1, 100000);
+  const auto every_s = r.time_s("every");
+  if (!repeat && !every_s) {
+    out.push_back(first);
+    return;
+  }
+  if (!repeat || !every_s) r.fail(repeat ? "every" : "repeat", "repeat and every go together");
+  if (*every_s <= first.duration_s) r.fail("every", "must be longer than the fault's duration");
+  const double last_end_s = first.at_s + (*repeat - 1) * *every_s + first.duration_s;
+  if (last_end_s > run.end_s) {
+    r.fail("repeat", "the last repeat ends at " + time_text(last_end_s) + ", after the run, " +
+                         time_text(run.end_s));
+  }
+  for (std::int64_t k = 0; k < *repeat; ++k) {
+    FaultEvent f = first;
+    f.at_s = first.at_s + static_cast<double>(k) * *every_s;
+    out.push_back(f);
+  }
+}
+
 bool is_fault_kind_name(std::string_view name) {
   return find_rule(name) != nullptr;
 }

@@ -70,7 +70,7 @@ Scenario parse_scenario(const std::string& toml_text, const std::string& source_
   section(root, "site", [&](Reader& r) { read_site(r, s.site); });
   section(root, "inverter", [&](Reader& r) { read_inverter(r, s.inverter); });
   if (const toml::table* params = root.table("params")) read_params(*params, s.source, s);
-  root.each_table("fault", [&](Reader& r) { s.faults.push_back(read_fault(r, run)); });
+  root.each_table("fault", [&](Reader& r) { read_faults(r, run, s.faults); });
   root.each_table("expect", [&](Reader& r) { s.expectations.push_back(read_expectation(r, run)); });
   root.finish();
   return s;

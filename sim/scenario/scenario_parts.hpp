@@ -21,6 +21,8 @@ void read_site(Reader& r, SiteSetup& site);
 void read_inverter(Reader& r, InverterSetup& inverter);
 void read_params(const toml::table& table, const std::string& source, Scenario& s);
 FaultEvent read_fault(Reader& r, const Run& run);
+// One [[fault]] table, expanded by its `repeat` and `every` keys.
+void read_faults(Reader& r, const Run& run, std::vector<FaultEvent>& out);
 bool is_fault_kind_name(std::string_view name);
 Expectation read_expectation(Reader& r, const Run& run);
 

@@ -119,6 +119,12 @@ const BadFile kBadFiles[] = {
   {"UnknownFaultKind", "[[fault]]\nat = 0\nkind = \"cell-leak\"\n", "3: fault[1].kind",
    "unknown fault kind \"cell-leak\""},
   {"FaultKindMissing", "[[fault]]\nat = 0\n", "1: fault[1].kind", "missing"},
+  {"RepeatWithoutEvery", "[[fault]]\nat = 0\nkind = \"link_down\"\nduration = 5\nrepeat = 3\n",
+   "1: fault[1].every", "repeat and every go together"},
+  {"RepeatPastTheEnd", "days = 1\n[[fault]]\nat = 0\nkind = \"link_down\"\nduration = 5\nrepeat = 3000\n"
+   "every = \"1h\"\n", "6: fault[1].repeat", "after the run"},
+  {"EveryShorterThanTheFault", "[[fault]]\nat = 0\nkind = \"link_down\"\nduration = 60\nrepeat = 2\n"
+   "every = 30\n", "6: fault[1].every", "longer than"},
   {"FaultAtMissing", "[[fault]]\nkind = \"link_down\"\n", "1: fault[1].at", "missing"},
   {"FaultAfterTheEnd", "days = 2\n[[fault]]\nat = \"2d 00:00\"\nkind = \"link_down\"\n",
    "3: fault[1].at", "not before the end of the run"},
