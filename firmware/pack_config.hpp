@@ -29,6 +29,7 @@ struct FlashLayout {
   std::uint16_t estimates_sector = 2;  // copies A and B
   std::uint16_t log_sector = 4;        // the event log's first sector
   std::uint16_t log_sectors = 9;
+  std::uint16_t credentials_sector = 13;  // copies A and B: the administrator password's hash
 };
 
 struct PackConfig {

@@ -44,5 +44,6 @@ set(LFPBMS_FIRMWARE_SOURCES
   state/button_tracker.cpp
   state/state_machine.cpp
   storage/ab_record.cpp
+  storage/credential_storage.cpp
   storage/event_log.cpp
 )

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Checks the `lfpbms` host commands against simulated packs served on a pseudo-terminal and on
-# TCP (issue 7): scan, read (one pack and all), params set/get and a refused write, a wrong
-# password, the clock, records, a MOSFET switch, watch --record and export --csv.
+# TCP (issue 7): scan, read (one pack and all) against the twin's truth, params set/get and a
+# refused write, a write that survives a power cut, a wrong password, the clock, records (1000+
+# after a burst of events), a MOSFET switch, watch --record and export --csv.
 # Usage: tools/check-host-cli.sh LFPBMS WORKDIR
 set -eu
 lfpbms="$1"
 work="$2"
+scenarios="$(cd "$(dirname "$0")/../scenarios" && pwd)"
 python=/usr/bin/python3
 rm -rf "$work"
 mkdir -p "$work"
@@ -14,17 +16,22 @@ trap 'for p in $servers; do kill "$p" 2>/dev/null || true; done' EXIT INT TERM
 
 fail() { echo "host CLI: $*"; exit 1; }
 
-# Starts `lfpbms sim --serve SPEC` and waits for its "serving" line.
+# Starts `lfpbms sim --serve SPEC [options]` (default: 3 packs at 20x real time) and waits for
+# its "serving" line; $server is its pid.
 serve() {
+  spec="$1"
   log="$work/serve-$2.out"
-  "$lfpbms" sim --serve "$1" --speed 20 --packs 3 >"$log" 2>&1 &
-  servers="$servers $!"
+  shift 2
+  [ $# -gt 0 ] || set -- --speed 20 --packs 3
+  "$lfpbms" sim --serve "$spec" "$@" >"$log" 2>&1 &
+  server=$!
+  servers="$servers $server"
   for _ in $(seq 1 100); do
     grep -qs '^serving' "$log" && return 0
     sleep 0.2
   done
   cat "$log"
-  fail "the server on $1 did not start"
+  fail "the server on $spec did not start"
 }
 
 # Runs lfpbms with the port, saving stdout and stderr as $work/NAME.out/.err; sets $rc.
@@ -56,8 +63,36 @@ param_value() {
   $python -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]]["value"])' "$1" "$2"
 }
 
-serve "pty:$work/tty" pty
+# What the host reads agrees with the twin's truth within PK-3's accuracy (cell 50 mV, pack
+# 0.5 V, current 5 % or the 0.5 A dead band, temperature 3 °C), the truth taken just before and
+# just after the read: the twin runs on while the request is on the wire.
+check_truth() {
+  $python - "$1" "$2" "$3" <<'PY' || fail "read --json: outside PK-3's accuracy against the truth"
+import json, sys
+got = json.load(open(sys.argv[1]))
+before, after = (json.load(open(f))["packs"][0] for f in sys.argv[2:4])
+def near(name, value, a, b, tol):
+    lo, hi = min(a, b) - tol, max(a, b) + tol
+    assert lo <= value <= hi, f"{name}: read {value}, truth {a}...{b}, tolerance {tol}"
+for i, v in enumerate(got["cell_voltage_mV"]):
+    near(f"cell {i + 1} mV", v, before["cell_voltage_mV"][i], after["cell_voltage_mV"][i], 50)
+near("pack mV", got["pack_voltage_mV"], before["pack_voltage_mV"], after["pack_voltage_mV"], 500)
+tol_mA = max(500, 0.05 * max(abs(before["current_mA"]), abs(after["current_mA"])))
+near("current mA", got["current_mA"], before["current_mA"], after["current_mA"], tol_mA)
+for i, t in enumerate(got["temperature_dC"]):
+    near(f"temperature {i + 1} dC", t, before["temperature_dC"][i], after["temperature_dC"][i], 30)
+PY
+}
+
+serve "pty:$work/tty" pty --speed 20 --packs 3 --truth "$work/truth.json"
+pty_server=$server
 port="pty:$work/tty"
+for _ in $(seq 1 50); do [ -s "$work/truth.json" ] && break; sleep 0.1; done
+cp "$work/truth.json" "$work/truth-before.json"
+run read-truth read --json
+expect_ok read-truth
+cp "$work/truth.json" "$work/truth-after.json"
+check_truth "$work/read-truth.out" "$work/truth-before.json" "$work/truth-after.json"
 
 run scan scan --json
 expect_ok scan
@@ -78,6 +113,15 @@ expect_ok set
 run get params get cell_ov_alarm_mV --addr 2 --json
 expect_ok get
 [ "$(param_value "$work/get.out" cell_ov_alarm_mV)" -eq 3550 ] || fail "params set did not round-trip"
+
+# A power cut to every pack: the written value comes back from the flash.
+kill -USR1 "$pty_server"
+for _ in $(seq 1 50); do grep -qs '^power cut' "$work/serve-pty.out" && break; sleep 0.1; done
+grep -qs '^power cut' "$work/serve-pty.out" || fail "the server did not cut the power"
+run get-after-cut params get cell_ov_alarm_mV --addr 2 --json
+expect_ok get-after-cut
+[ "$(param_value "$work/get-after-cut.out" cell_ov_alarm_mV)" -eq 3550 ] ||
+  fail "a written parameter did not survive the power cut"
 
 run refused params set cell_ov_alarm_mV=4600 --addr 2
 [ "$rc" -eq 1 ] || fail "write above max: exit $rc, want 1"
@@ -129,4 +173,23 @@ port="tcp:127.0.0.1:$tcp_port"
 run read-tcp read --json
 expect_ok read-tcp
 check_read_json "$work/read-tcp.out"
+# 1 800 events (more than the log holds) and a wrap: every kept record reads back, in order.
+serve "pty:$work/tty-burst" burst "$scenarios/event-burst.toml" --days 1 --speed 4000 --baud 0 \
+  --truth "$work/truth-burst.json"
+for _ in $(seq 1 200); do
+  $python -c 'import json,sys; sys.exit(json.load(open(sys.argv[1]))["t_s"] < 12200)' \
+    "$work/truth-burst.json" 2>/dev/null && break
+  sleep 0.1
+done
+port="pty:$work/tty-burst"
+run burst records read --json
+expect_ok burst
+$python - "$work/burst.out" <<'PY' || fail "records after a burst of events"
+import json, sys
+records = json.load(open(sys.argv[1]))
+assert len(records) >= 1000, len(records)
+seq = [r["sequence"] for r in records]
+assert seq == list(range(seq[0], seq[0] + len(seq))), "not one run of sequence numbers"
+assert seq[0] > 0, "the log should have wrapped"
+PY
 echo "host CLI: ok"

@@ -28,6 +28,7 @@ struct SimOptions {
   double speed = 1;       // simulated seconds per wall second while serving
   std::size_t packs = 1;  // packs on the bus, addresses 1...N
   unsigned baud = 9600;   // the line's speed the server emulates; 0: none
+  std::string truth;      // while serving: the packs' true readings, every simulated second
 };
 
 // Runs a scenario and writes its outputs. 0: passed; 1: a safety violation or a failed

@@ -49,6 +49,10 @@ int run(int argc, char** argv) {
       ->needs(serve);
   simulate->add_option("--baud", sim.baud, "line speed the server emulates (0: none)")
       ->needs(serve);
+  simulate
+      ->add_option("--truth", sim.truth,
+                   "while serving, write the packs' true readings here (JSON) every second")
+      ->needs(serve);
   auto* profiles = app.add_subcommand("profiles", "list the product profiles");
 
   lfpbms::app::ReplayCommandOptions rp;

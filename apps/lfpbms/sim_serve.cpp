@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 
@@ -21,18 +22,34 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 volatile std::sig_atomic_t stop_requested = 0;
+volatile std::sig_atomic_t power_cut_requested = 0;
 
 void request_stop(int) {
   stop_requested = 1;
 }
 
-// SIGINT and SIGTERM end the run the normal way: outputs written, symlink removed.
-void catch_stop_signals() {
+void request_power_cut(int) {
+  power_cut_requested = 1;
+}
+
+// SIGINT and SIGTERM end the run the normal way: outputs written, symlink removed. SIGUSR1 cuts
+// every pack's BMS supply for a moment: each firmware starts again from its flash.
+void catch_signals() {
   struct sigaction action {};
-  action.sa_handler = request_stop;
   sigemptyset(&action.sa_mask);
+  action.sa_handler = request_stop;
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  action.sa_handler = request_power_cut;
+  sigaction(SIGUSR1, &action, nullptr);
+}
+
+void cut_power_if_asked(host::SimulatedPacks& packs) {
+  if (power_cut_requested == 0) return;
+  power_cut_requested = 0;
+  for (std::size_t i = 0; i < packs.size(); ++i) packs.power_cycle(i);
+  fmt::print("power cut: {} pack(s) restarted from their flash\n", packs.size());
+  std::fflush(stdout);
 }
 
 // Serves the bus until wall time reaches `due`, waking now and then to notice a signal.
@@ -51,14 +68,16 @@ int run_sim_serve(const SimOptions& o) {
   host::PackServer server(o.serve, o.baud);
   host::SimulatedPacks packs(s, profile, o.packs, server.port());
   server.add_receiver([&packs](const char* data, std::size_t n) { packs.receive(data, n); });
-  catch_stop_signals();
+  catch_signals();
   fmt::print("serving {} pack(s) on {}\n", packs.size(), server.describe());
   std::fflush(stdout);  // a script or test waits for this line
 
   const auto start = Clock::now();
   const double start_s = packs.t_s();
   while (stop_requested == 0 && !packs.finished()) {
+    cut_power_if_asked(packs);
     packs.step();
+    if (!o.truth.empty() && std::fmod(packs.t_s() + 1e-6, 1.0) < 0.05) packs.write_truth(o.truth);
     const std::chrono::duration<double> due_s((packs.t_s() - start_s) / o.speed);
     serve_until(server, start + std::chrono::duration_cast<Clock::duration>(due_s));
   }

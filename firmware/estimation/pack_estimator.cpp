@@ -69,14 +69,17 @@ void PackEstimator::apply_capacity() {
 }
 
 // The first valid cells: the SOC from the voltage, or the stored one if the voltage allows it
-// (on the plateau the voltage allows much, and the stored SOC is the better guess).
+// (on the plateau the voltage allows much, and the stored SOC is the better guess): when it is
+// close to the voltage's guess, or when the cells could show this voltage at the stored SOC
+// under the present load.
 void PackEstimator::start(const Measurements& m) {
   soc_.start(m);
   if (!have_stored_) return;
   const std::int32_t from_voltage = soc_.estimate_pptt();
   const float allowed = kRestoreWithin * static_cast<float>(soc_.soc_sigma_pptt());
   const std::int32_t diff = stored_.soc_pptt - from_voltage;
-  if (static_cast<float>(diff < 0 ? -diff : diff) <= allowed) {
+  if (static_cast<float>(diff < 0 ? -diff : diff) <= allowed ||
+      soc_.voltage_allows(m, stored_.soc_pptt)) {
     const std::int32_t sigma =
         stored_.soc_sigma_pptt > kRestoredSigma_pptt ? stored_.soc_sigma_pptt : kRestoredSigma_pptt;
     soc_.restore(stored_.soc_pptt, sigma);
@@ -88,7 +91,7 @@ void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms, std:
   if (!soc_.started()) {
     if (!m.cells_valid() || m.cell_count == 0) return;
     start(m);
-    last_save_ = now;
+    save(now);  // a power cut before the first periodic save then still finds a SOC
   }
   if (no_path) {
     soc_.no_current_path(m, dt_ms);
@@ -103,7 +106,11 @@ void PackEstimator::update(TimeMs now, const Measurements& m, TimeMs dt_ms, std:
   }
   learn(now, m);
   prior_from_spread();
-  if (now - last_save_ >= kSaveEveryMs) save(now);
+  const std::int32_t moved = soc_.soc_pptt() - last_saved_soc_pptt_;
+  if (now - last_save_ >= kSaveEveryMs || moved >= kSaveSocStep_pptt ||
+      moved <= -kSaveSocStep_pptt) {
+    save(now);
+  }
 }
 
 void PackEstimator::count(const Measurements& m, TimeMs dt_ms) {
@@ -213,6 +220,7 @@ bool PackEstimator::set_soc_pptt(std::int32_t soc_pptt) {
 
 bool PackEstimator::save(TimeMs now) {
   last_save_ = now;
+  last_saved_soc_pptt_ = soc_.soc_pptt();
   return soc_.started() && storage_.save(snapshot());
 }
 

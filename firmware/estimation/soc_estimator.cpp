@@ -140,6 +140,19 @@ void SocEstimator::start(const Measurements& m) {
   started_ = true;
 }
 
+bool SocEstimator::voltage_allows(const Measurements& m, std::int32_t soc_pptt) const {
+  constexpr float kPolarization_V = 0.030f;  // (own) RC pairs minutes after a moderate load
+  const float soc = static_cast<float>(soc_pptt) * 1e-4f;
+  const float v = judged_V(rank_V_, m.cell_count, soc);
+  const OcvPoint p = lfp_ocv(soc, temperature_C_, 0.0f);
+  const float r0 = r0_25_ohm_ > 0.0f
+                       ? r0_25_ohm_
+                       : kLfpR0Capacity_OhmAh * 1000.0f / static_cast<float>(capacity_mAh_);
+  const float amps = static_cast<float>(m.current_mA < 0 ? -m.current_mA : m.current_mA) * 1e-3f;
+  const float band = p.half_gap_V + kPolarization_V + amps * r0;
+  return v >= p.V - band && v <= p.V + band;
+}
+
 void SocEstimator::restore(std::int32_t soc_pptt, std::int32_t sigma_pptt) {
   charge_mAms_ = full_mAms() * soc_pptt / kFullSoc_pptt;  // exact: the value given
   shown_mAms_ = charge_mAms_;

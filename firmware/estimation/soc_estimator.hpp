@@ -27,6 +27,10 @@ class SocEstimator {
 
   // The first valid cell sample: SOC from the voltage as if resting (the filter corrects it).
   void start(const Measurements& m);
+  // After start(): whether the cells could show their voltage at `soc_pptt` - between the two
+  // hysteresis branches, widened by the drop across the series resistance at this current and
+  // by what the RC pairs can still hold after a load.
+  bool voltage_allows(const Measurements& m, std::int32_t soc_pptt) const;
   // A SOC known from elsewhere (stored before a reset), trusted to `sigma_pptt`.
   void restore(std::int32_t soc_pptt, std::int32_t sigma_pptt);
   // The current sensor's offset and the series resistance learned before a reset.

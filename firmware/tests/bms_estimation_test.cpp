@@ -62,15 +62,16 @@ TEST(SE_2_status, a_capacity_discharged_is_a_cycle) {
   EXPECT_EQ(rig.status().charged_mAh_total, 0u);
 }
 
-TEST(ST_2_restart, counters_survive_a_reset_after_the_periodic_save) {
+// Saved whenever the SOC has moved 5 % (and every 4 h): at 0.1C within half an hour.
+TEST(ST_2_restart, counters_survive_a_reset_after_the_save_every_5_pct) {
   BmsRig rig;
   rig.run_until_running();
   rig.board.set_current(10000);
   const std::size_t writes = rig.board.nvm_writes;
   for (TimeMs t = 0; t < 5 * kHourMs && rig.board.nvm_writes == writes; t += kTickMs) rig.tick();
-  ASSERT_GT(rig.board.nvm_writes, writes) << "saved within 4 h";
+  ASSERT_GT(rig.board.nvm_writes, writes) << "saved";
   const BmsStatus saved = rig.status();
-  EXPECT_GT(saved.charged_mAh_total, 39000u);
+  EXPECT_GT(saved.charged_mAh_total, 500u);  // the filter moves the SOC too: it can come sooner
   Restarted again(rig);
   expect_same_counters(again.bms.status(), saved);
 }
@@ -127,6 +128,26 @@ TEST(SE_1_host_soc, a_host_sets_the_soc_and_a_bad_value_changes_nothing) {
   EXPECT_FALSE(rig.bms.set_soc_pptt(-1));
   EXPECT_FALSE(rig.bms.set_soc_pptt(10001));
   EXPECT_EQ(rig.bms.estimates().soc().estimate_pptt(), 4200);
+}
+
+}  // namespace
+}  // namespace lfpbms::testing
+
+namespace lfpbms::testing {
+namespace {
+
+// A power cut while the inverter draws: the voltage under load says little on the plateau, the
+// SOC stored at power-up (and every 5 %) says more.
+TEST(ST_2_restart, a_power_cut_under_load_keeps_the_stored_soc) {
+  BmsRig rig;
+  rig.run_until_running();
+  ASSERT_TRUE(rig.bms.set_soc_pptt(6300));
+  rig.board.set_current(-5000);
+  rig.run_ms(10 * 60 * 1000);
+  const std::int32_t before = rig.status().soc_pptt;
+  rig.board.set_cells(3280);  // the sag under load
+  Restarted again(rig);
+  EXPECT_NEAR(again.bms.status().soc_pptt, before, 600);
 }
 
 }  // namespace

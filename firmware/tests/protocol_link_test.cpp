@@ -5,6 +5,7 @@
 #include "protocol/pace_protocol.hpp"
 #include "protocol/pylon_protocol.hpp"
 #include "protocol_rig.hpp"
+#include "storage/credential_storage.hpp"
 
 namespace lfpbms::testing {
 namespace {
@@ -23,7 +24,9 @@ protocol::AnalogBlock decode_analog(const Answer& a, std::uint8_t& address) {
   return block;
 }
 
-std::vector<std::uint8_t> be16(std::uint16_t v) { return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)}; }
+std::vector<std::uint8_t> be16(std::uint16_t v) {
+  return {static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)};
+}
 
 TEST(CO_2_link, analog_values_match_the_pack) {
   ProtocolRig rig;
@@ -124,6 +127,42 @@ TEST(CO_2_login, five_wrong_passwords_lock_log_in_for_a_minute) {
   EXPECT_EQ(rig.ask(protocol::kLogIn, ascii_bytes(protocol::kDefaultAdminPassword)).rtn(), Rtn::Ok);
 }
 
+std::vector<std::uint8_t> change_password(const std::string& old_pw, const std::string& new_pw) {
+  std::vector<std::uint8_t> info{static_cast<std::uint8_t>(old_pw.size())};
+  info.insert(info.end(), old_pw.begin(), old_pw.end());
+  info.push_back(static_cast<std::uint8_t>(new_pw.size()));
+  info.insert(info.end(), new_pw.begin(), new_pw.end());
+  return info;
+}
+
+TEST(CO_2_login, a_changed_password_is_kept_on_flash_and_the_old_one_refused) {
+  ProtocolRig rig;
+  CredentialStorage store(rig.board.nvm(), rig.config.flash.credentials_sector);
+  rig.device.credentials = &store;
+  protocol::HostLink link(rig.device, rig.serial, rig.tx_buffer.data(), rig.tx_buffer.size());
+  auto ask = [&](protocol::HostLink& l, std::uint8_t cid2, const std::vector<std::uint8_t>& info) {
+    rig.serial.sends.clear();
+    const std::string f = ProtocolRig::frame(protocol::kVer25, 1, cid2, info);
+    l.receive(f.data(), f.size(), rig.board.now_ms());
+    return rig.serial.sends.empty() ? std::string() : rig.serial.sends.back().substr(7, 2);
+  };
+  const std::string old_pw = protocol::kDefaultAdminPassword;
+  EXPECT_EQ(ask(link, protocol::kChangePassword, change_password(old_pw, "n3w-secret")), "E4");
+  EXPECT_EQ(ask(link, protocol::kLogIn, ascii_bytes(old_pw)), "00");
+  EXPECT_EQ(ask(link, protocol::kChangePassword, change_password("wrong", "n3w-secret")), "E4");
+  EXPECT_EQ(ask(link, protocol::kChangePassword, change_password(old_pw, "n3w-secret")), "00");
+  // After a reset: a new link reads the hash from flash.
+  CredentialStorage again(rig.board.nvm(), rig.config.flash.credentials_sector);
+  rig.device.credentials = &again;
+  protocol::HostLink after(rig.device, rig.serial, rig.tx_buffer.data(), rig.tx_buffer.size());
+  EXPECT_EQ(ask(after, protocol::kLogIn, ascii_bytes(old_pw)), "E4");
+  EXPECT_EQ(ask(after, protocol::kLogIn, ascii_bytes("n3w-secret")), "00");
+  // The password itself is nowhere in the flash.
+  const std::string flash(reinterpret_cast<const char*>(rig.board.memory.data()),
+                          rig.board.memory.size());
+  EXPECT_EQ(flash.find("n3w-secret"), std::string::npos);
+}
+
 TEST(CO_2_params, writes_need_the_administrator_and_are_all_or_nothing) {
   ProtocolRig rig;
   const auto id = static_cast<std::uint16_t>(ParamId::cell_ov_alarm_mV);
@@ -160,7 +199,7 @@ TEST(CO_2_params, read_by_id_gives_value_and_range) {
   EXPECT_EQ(r.u16(), 0);
   const std::uint8_t count = r.u8();
   EXPECT_GT(count, 10);
-  EXPECT_LT(count, 200);  // what fits in one answer
+  EXPECT_LT(count, 200);     // what fits in one answer
   EXPECT_EQ(r.s32(), 3600);  // cell_ov_alarm_mV
   EXPECT_EQ(r.s32(), 1000);
   EXPECT_EQ(r.s32(), 4500);

@@ -1,6 +1,10 @@
 #include "host/serve/simulated_packs.hpp"
 
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "protocol/pack_blocks.hpp"
@@ -8,18 +12,6 @@
 namespace lfpbms::host {
 
 namespace {
-
-// A host link writes settings and switches: it needs the firmware itself, not a view of it.
-// Simulation::bms() is const for the recorder's sake; the Bms it returns is not a const object.
-Bms& firmware_of(sim::Simulation& twin) {
-  return const_cast<Bms&>(twin.bms());
-}
-
-// Simulation::power_cycle() is on its way; until it is there only the link restarts.
-template <typename Twin>
-void restart_firmware(Twin& twin) {
-  if constexpr (requires { twin.power_cycle(); }) twin.power_cycle();
-}
 
 std::string serial(const char* prefix, std::size_t number) {
   char text[32];
@@ -81,9 +73,11 @@ void SimulatedPacks::connect(Pack& pack, std::uint8_t address) {
   identity.bms_serial = pack.bms_serial.c_str();
   identity.pack_serial = pack.pack_serial.c_str();
   const bool master = address == 1;
+  pack.credentials = std::make_unique<CredentialStorage>(
+      board.nvm(), pack.twin->profile().config.flash.credentials_sector);
   pack.device = std::make_unique<protocol::HostDevice>(
-      protocol::HostDevice{firmware_of(*pack.twin), board, identity, &pack.twin->event_log(),
-                           nullptr, master ? bank_.get() : nullptr, address});
+      protocol::HostDevice{pack.twin->bms(), board, identity, &pack.twin->event_log(),
+                           pack.credentials.get(), master ? bank_.get() : nullptr, address});
   // The master's "all packs" answer holds every pack's block; one pack's fits in 512.
   pack.tx.assign(master ? protocol::kMaxFrameChars : 512, '\0');
   pack.link =
@@ -98,9 +92,31 @@ void SimulatedPacks::receive(const char* data, std::size_t length) {
   for (auto& pack : packs_) pack->link->receive(data, length, pack->twin->board().now_ms());
 }
 
+void SimulatedPacks::write_truth(const std::string& path) const {
+  auto packs = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < packs_.size(); ++i) {
+    const sim::TrueReadings t = packs_[i]->twin->board().true_readings();
+    auto milli = [](double x) { return std::lround(x * 1000.0); };
+    nlohmann::ordered_json cells = nlohmann::json::array();
+    for (double v : t.cell_V) cells.push_back(milli(v));
+    nlohmann::ordered_json temps = nlohmann::json::array();
+    for (double c : t.temperature_C) temps.push_back(std::lround(c * 10.0));
+    packs.push_back({{"address", i + 1},
+                     {"cell_voltage_mV", cells},
+                     {"pack_voltage_mV", milli(t.pack_V)},
+                     {"current_mA", milli(t.current_A)},
+                     {"temperature_dC", temps},
+                     {"soc_pct", packs_[i]->twin->pack().usable_soc() * 100.0}});
+  }
+  const nlohmann::ordered_json doc = {{"t_s", t_s()}, {"packs", packs}};
+  const std::string tmp = path + ".tmp";
+  std::ofstream(tmp) << doc.dump() << '\n';
+  std::filesystem::rename(tmp, path);
+}
+
 void SimulatedPacks::power_cycle(std::size_t index) {
   Pack& pack = *packs_.at(index);
-  restart_firmware(*pack.twin);
+  pack.twin->power_cycle();
   connect(pack, pack.device->address);
 }
 

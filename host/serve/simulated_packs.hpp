@@ -12,6 +12,7 @@
 #include "protocol/host_device.hpp"
 #include "protocol/host_link.hpp"
 #include "sim/runner/simulation.hpp"
+#include "storage/credential_storage.hpp"
 
 namespace lfpbms::host {
 
@@ -33,6 +34,10 @@ class SimulatedPacks {
   // power cut (the protocol's reboot command, later).
   void power_cycle(std::size_t index);
 
+  // Every pack's true readings (cells, current, temperatures) as JSON, replaced atomically, so
+  // a test can hold what the host link reports against the truth.
+  void write_truth(const std::string& path) const;
+
   std::size_t size() const { return packs_.size(); }
   sim::Simulation& simulation(std::size_t index) { return *packs_.at(index)->twin; }
   double t_s() const { return packs_.front()->twin->t_s(); }
@@ -43,6 +48,7 @@ class SimulatedPacks {
     std::unique_ptr<sim::Simulation> twin;
     std::string bms_serial;
     std::string pack_serial;
+    std::unique_ptr<CredentialStorage> credentials;
     std::unique_ptr<protocol::HostDevice> device;
     std::vector<char> tx;
     std::unique_ptr<protocol::HostLink> link;

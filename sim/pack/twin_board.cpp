@@ -121,6 +121,22 @@ std::int16_t TwinBoard::ntc_dC(std::size_t index, double true_C) {
   return static_cast<std::int16_t>(nearest(c * 10.0));
 }
 
+TrueReadings TwinBoard::true_readings() const {
+  TrueReadings t;
+  for (std::size_t i = 0; i < pack_.series_count(); ++i) {
+    t.cell_V.push_back(pack_.cell_V(i, truth_.pack_current_A));
+    t.pack_V += t.cell_V.back();
+  }
+  t.current_A = truth_.current_A;
+  const auto& cells = thermal_.cell_C();
+  for (std::size_t n = 0; n < ntc_count_; ++n) {
+    t.temperature_C.push_back(cells[ntc_cell(n, ntc_count_, cells.size())]);
+  }
+  t.temperature_C.push_back(thermal_.mosfet_C());
+  t.temperature_C.push_back(thermal_.enclosure_C());
+  return t;
+}
+
 bool TwinBoard::read(hal::TemperatureSample& out) {
   const auto& cells = thermal_.cell_C();
   for (std::size_t i = 0; i < out.cell_temperature_dC.size(); ++i) {

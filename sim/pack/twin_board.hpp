@@ -32,6 +32,15 @@ struct BoardTruth {
   double pack_current_A = 0;  // through the cells, for their terminal voltages
 };
 
+// What the sensors would read if they were perfect: for checking what the firmware reports
+// against the truth (host-link tests, lfpbms sim --serve --truth).
+struct TrueReadings {
+  std::vector<double> cell_V;
+  double pack_V = 0;
+  double current_A = 0;               // through the shunt, + charges
+  std::vector<double> temperature_C;  // the cell NTCs' cells, then MOSFET, then ambient
+};
+
 class TwinBoard final : public hal::Board {
  public:
   // `sensors` fixes errors that are otherwise drawn from `rng` (a scenario's [sensors]).
@@ -43,6 +52,7 @@ class TwinBoard final : public hal::Board {
   // --- the simulation's side ------------------------------------------------------------
   void set_time_ms(TimeMs t) { now_ms_ = t; }
   void set_truth(const BoardTruth& t) { truth_ = t; }
+  TrueReadings true_readings() const;
   void set_button(bool down) { button_ = down; }
   void set_short_circuit_handler(std::function<void()> f) { on_short_ = std::move(f); }
   void short_circuit() {

@@ -85,6 +85,14 @@ Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
   soc_true_ = pack_.usable_soc();
 }
 
+void Simulation::power_cycle() {
+  bms_.reset();
+  event_log_.mount();
+  bms_ = std::make_unique<Bms>(board_.hardware(), profile_.config, events_);
+  bms_->start();
+  ++power_cycles_;
+}
+
 // The firmware starts on factory defaults, then the installer writes the product's and the
 // scenario's settings, as over the host link.
 void Simulation::configure_firmware() {

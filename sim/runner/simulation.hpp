@@ -38,6 +38,11 @@ class Simulation {
   const Recorder& recorder() const { return recorder_; }
   const SafetyMonitor& monitor() const { return monitor_; }
   const Bms& bms() const { return *bms_; }
+  Bms& bms() { return *bms_; }  // for the host link, which writes settings and switches
+  // A power cut to the BMS: the firmware loses all but its flash and starts again from what it
+  // stored (parameters, counters, records); the cells, the twin and the wall clock go on.
+  void power_cycle();
+  std::uint32_t power_cycles() const { return power_cycles_; }
   // The firmware's own event log on the board's flash (ST-3), as a host link reads it; every
   // event also goes to the recorder.
   EventLog& event_log() { return event_log_; }
@@ -88,6 +93,7 @@ class Simulation {
   MonitorSample in_force_;
   double soc_true_ = 0;
   PathResult last_;
+  std::uint32_t power_cycles_ = 0;
 };
 
 }  // namespace lfpbms::sim
