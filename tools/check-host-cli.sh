@@ -123,6 +123,14 @@ expect_ok get-after-cut
 [ "$(param_value "$work/get-after-cut.out" cell_ov_alarm_mV)" -eq 3550 ] ||
   fail "a written parameter did not survive the power cut"
 
+# A restart by host command: the same.
+run reboot reboot --addr 2
+expect_ok reboot
+run get-after-reboot params get cell_ov_alarm_mV --addr 2 --json
+expect_ok get-after-reboot
+[ "$(param_value "$work/get-after-reboot.out" cell_ov_alarm_mV)" -eq 3550 ] ||
+  fail "a written parameter did not survive a reboot"
+
 run refused params set cell_ov_alarm_mV=4600 --addr 2
 [ "$rc" -eq 1 ] || fail "write above max: exit $rc, want 1"
 grep -q "^lfpbms: write refused: cell_ov_alarm_mV is above its maximum$" "$work/refused.err" ||

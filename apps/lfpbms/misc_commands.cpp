@@ -86,6 +86,15 @@ int run_sleep(const MiscOptions& o) {
   return 0;
 }
 
+int run_reboot(const MiscOptions& o) {
+  const std::uint8_t adr = parse_address(o.link.addr);
+  Link link = open_link(o.link);
+  log_in(*link.client, adr, o.link);
+  link.client->reboot(adr);
+  fmt::print("pack {}: restarting (settings, counters and records are kept)\n", adr);
+  return 0;
+}
+
 CLI::App* add_leaf(CLI::App& parent, const char* name, const char* what, MiscOptions& o,
                    bool write) {
   auto* cmd = parent.add_subcommand(name, what);
@@ -128,6 +137,9 @@ void add_switch_commands(CLI::App& app, HostCommandList& list) {
   auto* sleep = add_leaf(app, "sleep", "put the pack to sleep (administrator)", *o, true);
   sleep->footer(examples({"lfpbms sleep --addr 2"}));
   list.push_back({sleep, [o] { return run_sleep(*o); }});
+  auto* reboot = add_leaf(app, "reboot", "restart the pack's BMS (administrator)", *o, true);
+  reboot->footer(examples({"lfpbms reboot --addr 2"}));
+  list.push_back({reboot, [o] { return run_reboot(*o); }});
 }
 
 }  // namespace lfpbms::app

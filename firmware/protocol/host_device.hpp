@@ -5,6 +5,7 @@
 
 #include "bms.hpp"
 #include "hal/clock.hpp"
+#include "hal/system_control.hpp"
 #include "protocol/admin_session.hpp"
 #include "protocol/wire_model.hpp"
 
@@ -18,8 +19,8 @@ inline constexpr std::uint8_t kAllPacks = 0xFF;
 inline constexpr std::uint8_t kMaxPacks = 32;
 
 struct DeviceIdentity {
-  const char* model = "LFPBMS";                 // Pylontech 51 device name (10 bytes)
-  const char* manufacturer = "lfpbms";          // Pylontech 51 (20 bytes)
+  const char* model = "LFPBMS";                // Pylontech 51 device name (10 bytes)
+  const char* manufacturer = "lfpbms";         // Pylontech 51 (20 bytes)
   const char* version = "LFPBMS-HW1 FW0.7.0";  // PACE C1 (20 bytes)
   // PACE C2 (20 bytes each); bmspace keeps only 15 and 14 characters (docs/protocols.md).
   const char* bms_serial = "LFPB00000000001";
@@ -48,6 +49,7 @@ struct HostDevice {
   CredentialStore* credentials = nullptr;  // null: the default password, not changeable
   const PackBank* bank = nullptr;          // null: this pack alone
   std::uint8_t address = 1;                // 1...15 (DIP)
+  hal::SystemControl* system = nullptr;    // null: no restart by host command
 };
 
 }  // namespace lfpbms::protocol

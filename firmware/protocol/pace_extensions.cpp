@@ -13,8 +13,10 @@ RefusalReason reason(const WriteResult& w, std::int32_t value, std::uint8_t seri
   switch (w.error) {
     case ParamError::OutOfRange:
       return value < param_min(w.param, series) ? kBelowMin : kAboveMax;
-    case ParamError::Ordering: return kBreaksOrdering;
-    default: return kReadOnly;
+    case ParamError::Ordering:
+      return kBreaksOrdering;
+    default:
+      return kReadOnly;
   }
 }
 
@@ -22,18 +24,32 @@ RefusalReason reason(const WriteResult& w, std::int32_t value, std::uint8_t seri
 
 Rtn PaceProtocol::extension(Request& r, FrameWriter& out) {
   switch (r.header.cid2) {
-    case kLogIn: return log_in(r);
-    case kChangePassword: return change_password(r);
-    case kReadParams: return read_params(r, out);
-    case kWriteParams: return write_params(r, out);
+    case kLogIn:
+      return log_in(r);
+    case kChangePassword:
+      return change_password(r);
+    case kReadParams:
+      return read_params(r, out);
+    case kWriteParams:
+      return write_params(r, out);
     case kRestoreDefaults:
       if (!r.info.at_end()) return Rtn::FormatError;
       if (!admin(r.now)) return Rtn::PermissionDenied;
       return d_.bms.restore_defaults() ? Rtn::Ok : Rtn::ExecutionFailed;
-    case kReadRecords: return read_records(r, out);
-    case kDeleteRecords: return delete_records(r);
-    case kCounters: return counters(out);
-    default: return Rtn::InvalidCommand;
+    case kReadRecords:
+      return read_records(r, out);
+    case kDeleteRecords:
+      return delete_records(r);
+    case kCounters:
+      return counters(out);
+    case kReboot:
+      if (!r.info.at_end()) return Rtn::FormatError;
+      if (d_.system == nullptr) return Rtn::InvalidCommand;
+      if (!admin(r.now)) return Rtn::PermissionDenied;
+      d_.system->request_restart();
+      return Rtn::Ok;
+    default:
+      return Rtn::InvalidCommand;
   }
 }
 
@@ -43,9 +59,11 @@ Rtn PaceProtocol::log_in(Request& r) {
   if (length == 0 || length > kMaxPasswordChars) return Rtn::FormatError;
   r.info.bytes(password, length);
   switch (session_.log_in(password, length, r.now)) {
-    case LoginResult::Ok: return Rtn::Ok;
+    case LoginResult::Ok:
+      return Rtn::Ok;
     case LoginResult::Wrong:
-    case LoginResult::LockedOut: break;
+    case LoginResult::LockedOut:
+      break;
   }
   return Rtn::PermissionDenied;
 }
@@ -75,7 +93,8 @@ Rtn PaceProtocol::read_params(Request& r, FrameWriter& out) {
   if (first >= kParamCount) return Rtn::NoData;
   if (count > kParamCount - first) count = static_cast<std::uint8_t>(kParamCount - first);
   const std::size_t room = out.room_bytes();
-  const std::size_t fits = room > 3 ? (room - 3) / kParamEntryBytes : 0;  // the rest comes next time
+  const std::size_t fits =
+      room > 3 ? (room - 3) / kParamEntryBytes : 0;  // the rest comes next time
   if (count > fits) count = static_cast<std::uint8_t>(fits);
   out.u16(first);
   out.u8(count);

@@ -30,6 +30,7 @@ enum PaceCommand : std::uint8_t {
   kReadRecords = 0xF5,
   kDeleteRecords = 0xF6,
   kCounters = 0xF7,
+  kReboot = 0xFA,  // restart the BMS (administrator); F8/F9 are taken (PROTOCOLS.md §1.3)
 };
 
 // 99 switch command bytes (docs/protocols.md §3: the PACE document and captured status bytes).
@@ -45,7 +46,12 @@ enum SwitchByte : std::uint8_t {
 };
 
 // F3 refusal reasons, after the parameter id in INFO.
-enum RefusalReason : std::uint8_t { kBelowMin = 1, kAboveMax = 2, kBreaksOrdering = 3, kReadOnly = 4 };
+enum RefusalReason : std::uint8_t {
+  kBelowMin = 1,
+  kAboveMax = 2,
+  kBreaksOrdering = 3,
+  kReadOnly = 4
+};
 
 class PaceProtocol final : public WireProtocol {
  public:
@@ -83,7 +89,7 @@ class PaceProtocol final : public WireProtocol {
   bool block(std::uint8_t index, AlarmBlock& out) const;
   bool may_write(TimeMs now) const;  // a session, or open_host_writes
   std::uint8_t host_system_status(bool charge_off, bool discharge_off) const;
-  bool admin(TimeMs now);            // a session (and keep it open)
+  bool admin(TimeMs now);  // a session (and keep it open)
   Rtn stored(const WriteResult& result, const ParamWrite* writes, std::size_t count,
              FrameWriter& out);
 

@@ -322,3 +322,23 @@ TEST(CO_2_pylon, charge_management_carries_the_advertised_limits) {
 
 }  // namespace
 }  // namespace lfpbms::testing
+
+namespace lfpbms::testing {
+namespace {
+
+TEST(CO_2_reboot, the_administrator_restarts_the_bms_after_the_answer) {
+  struct Restart final : hal::SystemControl {
+    void request_restart() override { ++requests; }
+    int requests = 0;
+  } restart;
+  ProtocolRig rig;
+  EXPECT_EQ(rig.ask(protocol::kReboot).rtn(), Rtn::InvalidCommand);  // a board that cannot
+  rig.device.system = &restart;
+  EXPECT_EQ(rig.ask(protocol::kReboot).rtn(), Rtn::PermissionDenied);
+  rig.ask(protocol::kLogIn, ascii_bytes(protocol::kDefaultAdminPassword));
+  EXPECT_EQ(rig.ask(protocol::kReboot).rtn(), Rtn::Ok);
+  EXPECT_EQ(restart.requests, 1);
+}
+
+}  // namespace
+}  // namespace lfpbms::testing

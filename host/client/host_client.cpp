@@ -316,6 +316,10 @@ void HostClient::sleep(std::uint8_t adr) {
   request(adr, protocol::kShutdown, {0x01});
 }
 
+void HostClient::reboot(std::uint8_t adr) {
+  request(adr, protocol::kReboot);
+}
+
 protocol::ChargeManagement HostClient::charge_management(std::uint8_t adr) {
   const Answer a = request(adr, protocol::kPylonChargeManagement, {adr}, protocol::kVer20);
   protocol::InfoReader r = a.reader();

@@ -78,6 +78,7 @@ class HostClient {
   void set_fet(std::uint8_t adr, bool charge, bool on);
   void set_switch(std::uint8_t adr, std::uint8_t command);  // 99: PaceProtocol's SwitchByte
   void sleep(std::uint8_t adr);
+  void reboot(std::uint8_t adr);
 
   const LinkStats& stats() const { return stats_; }
   Transport& transport() { return transport_; }

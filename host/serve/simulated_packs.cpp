@@ -59,7 +59,7 @@ SimulatedPacks::SimulatedPacks(const sim::Scenario& scenario, const sim::Product
     auto pack = std::make_unique<Pack>();
     pack->twin = std::make_unique<sim::Simulation>(own, profile);
     pack->bms_serial = serial("LFPBMS-SIM-", i + 1);
-    pack->pack_serial = serial("LFPPACK-SIM-", i + 1);
+    pack->pack_serial = serial("LFPP-SIM-", i + 1);  // bmspace keeps 15 and 14 characters
     packs_.push_back(std::move(pack));
   }
   for (std::size_t i = 0; i < count; ++i) connect(*packs_[i], static_cast<std::uint8_t>(i + 1));
@@ -75,9 +75,9 @@ void SimulatedPacks::connect(Pack& pack, std::uint8_t address) {
   const bool master = address == 1;
   pack.credentials = std::make_unique<CredentialStorage>(
       board.nvm(), pack.twin->profile().config.flash.credentials_sector);
-  pack.device = std::make_unique<protocol::HostDevice>(
-      protocol::HostDevice{pack.twin->bms(), board, identity, &pack.twin->event_log(),
-                           pack.credentials.get(), master ? bank_.get() : nullptr, address});
+  pack.device = std::make_unique<protocol::HostDevice>(protocol::HostDevice{
+      pack.twin->bms(), board, identity, &pack.twin->event_log(), pack.credentials.get(),
+      master ? bank_.get() : nullptr, address, &pack.restart});
   // The master's "all packs" answer holds every pack's block; one pack's fits in 512.
   pack.tx.assign(master ? protocol::kMaxFrameChars : 512, '\0');
   pack.link =
@@ -90,6 +90,11 @@ void SimulatedPacks::step() {
 
 void SimulatedPacks::receive(const char* data, std::size_t length) {
   for (auto& pack : packs_) pack->link->receive(data, length, pack->twin->board().now_ms());
+  for (std::size_t i = 0; i < packs_.size(); ++i) {
+    if (!packs_[i]->restart.pending) continue;
+    packs_[i]->restart.pending = false;
+    power_cycle(i);
+  }
 }
 
 void SimulatedPacks::write_truth(const std::string& path) const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hal/serial_port.hpp"
+#include "hal/system_control.hpp"
 #include "protocol/host_device.hpp"
 #include "protocol/host_link.hpp"
 #include "sim/runner/simulation.hpp"
@@ -44,8 +45,14 @@ class SimulatedPacks {
   bool finished() const { return t_s() >= packs_.front()->twin->total_s(); }
 
  private:
+  // A restart asked for over the host link: done after the answer, between two steps.
+  struct Restart final : hal::SystemControl {
+    void request_restart() override { pending = true; }
+    bool pending = false;
+  };
   struct Pack {
     std::unique_ptr<sim::Simulation> twin;
+    Restart restart;
     std::string bms_serial;
     std::string pack_serial;
     std::unique_ptr<CredentialStorage> credentials;
