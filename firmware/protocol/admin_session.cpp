@@ -8,7 +8,9 @@ constexpr std::uint64_t kFnvPrime = 0x100000001B3ull;
 constexpr int kRounds = 1000;  // slows a search over stolen NVM contents a little
 constexpr std::uint32_t kDefaultSalt = 0x4C465042u;
 
-std::uint64_t mix(std::uint64_t h, std::uint8_t byte) { return (h ^ byte) * kFnvPrime; }
+std::uint64_t mix(std::uint64_t h, std::uint8_t byte) {
+  return (h ^ byte) * kFnvPrime;
+}
 
 std::size_t length_of(const char* s) {
   std::size_t n = 0;
@@ -31,8 +33,8 @@ std::uint64_t password_hash(std::uint32_t salt, const char* password, std::size_
 AdminSession::AdminSession(CredentialStore* store) : store_(store) {
   if (store_ == nullptr || !store_->load(credentials_)) {
     credentials_.salt = kDefaultSalt;
-    credentials_.hash = password_hash(kDefaultSalt, kDefaultAdminPassword,
-                                      length_of(kDefaultAdminPassword));
+    credentials_.hash =
+        password_hash(kDefaultSalt, kDefaultAdminPassword, length_of(kDefaultAdminPassword));
   }
 }
 

@@ -26,10 +26,18 @@ class FieldEncoder {
   void u32(std::uint32_t v) { w_.u32(v); }
   void count(std::uint8_t n, std::uint8_t /*max*/) { w_.u8(n); }
   // Rounded to the nearest step and held inside the field's range.
-  void scaled_u16(std::int32_t v, std::int32_t step) { w_.u16(static_cast<std::uint16_t>(clamp(round(v, step), 0, 0xFFFF))); }
-  void scaled_s16(std::int32_t v, std::int32_t step) { w_.s16(static_cast<std::int16_t>(clamp(round(v, step), -0x8000, 0x7FFF))); }
-  void scaled_u24(std::int32_t v, std::int32_t step) { w_.u24(static_cast<std::uint32_t>(clamp(round(v, step), 0, 0xFFFFFF))); }
-  void kelvin(std::int16_t dC, std::int16_t offset) { w_.u16(static_cast<std::uint16_t>(clamp(dC + offset, 0, 0xFFFF))); }
+  void scaled_u16(std::int32_t v, std::int32_t step) {
+    w_.u16(static_cast<std::uint16_t>(clamp(round(v, step), 0, 0xFFFF)));
+  }
+  void scaled_s16(std::int32_t v, std::int32_t step) {
+    w_.s16(static_cast<std::int16_t>(clamp(round(v, step), -0x8000, 0x7FFF)));
+  }
+  void scaled_u24(std::int32_t v, std::int32_t step) {
+    w_.u24(static_cast<std::uint32_t>(clamp(round(v, step), 0, 0xFFFFFF)));
+  }
+  void kelvin(std::int16_t dC, std::int16_t offset) {
+    w_.u16(static_cast<std::uint16_t>(clamp(dC + offset, 0, 0xFFFF)));
+  }
   void ascii(const char* text, std::size_t width) { w_.ascii(text, width); }
 
  private:
@@ -59,8 +67,12 @@ class FieldDecoder {
   }
   void scaled_u16(std::int32_t& v, std::int32_t step) { v = r_.u16() * step; }
   void scaled_s16(std::int32_t& v, std::int32_t step) { v = r_.s16() * step; }
-  void scaled_u24(std::int32_t& v, std::int32_t step) { v = static_cast<std::int32_t>(r_.u24()) * step; }
-  void kelvin(std::int16_t& dC, std::int16_t offset) { dC = static_cast<std::int16_t>(r_.u16() - offset); }
+  void scaled_u24(std::int32_t& v, std::int32_t step) {
+    v = static_cast<std::int32_t>(r_.u24()) * step;
+  }
+  void kelvin(std::int16_t& dC, std::int16_t offset) {
+    dC = static_cast<std::int16_t>(r_.u16() - offset);
+  }
   void ascii(char* text, std::size_t width) {
     r_.bytes(text, width);
     text[width] = '\0';

@@ -101,7 +101,8 @@ void FrameWriter::hex(std::uint32_t value, int digits) {
 
 void FrameWriter::ascii(const char* text, std::size_t width) {
   std::size_t i = 0;
-  for (; i < width && text != nullptr && text[i] != '\0'; ++i) u8(static_cast<std::uint8_t>(text[i]));
+  for (; i < width && text != nullptr && text[i] != '\0'; ++i)
+    u8(static_cast<std::uint8_t>(text[i]));
   for (; i < width; ++i) u8(' ');
 }
 

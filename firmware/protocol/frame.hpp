@@ -9,7 +9,7 @@ namespace lfpbms::protocol {
 
 inline constexpr char kSoi = '~';
 inline constexpr char kEoi = '\r';
-inline constexpr std::size_t kHeaderChars = 12;   // VER ADR CID1 CID2 LENGTH
+inline constexpr std::size_t kHeaderChars = 12;     // VER ADR CID1 CID2 LENGTH
 inline constexpr std::size_t kMaxInfoChars = 4095;  // LENID is 12 bits
 inline constexpr std::size_t kFrameOverheadChars = 1 + kHeaderChars + 4 + 1;
 inline constexpr std::size_t kMaxFrameChars = kFrameOverheadChars + kMaxInfoChars;

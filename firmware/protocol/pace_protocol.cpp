@@ -1,6 +1,6 @@
 #include "protocol/pace_protocol.hpp"
 
-#include "core/civil_time.hpp"
+#include "protocol/clock_fields.hpp"
 #include "protocol/pack_blocks.hpp"
 
 namespace lfpbms::protocol {
@@ -8,19 +8,31 @@ namespace lfpbms::protocol {
 Rtn PaceProtocol::answer(Request& r, FrameWriter& out) {
   const std::uint8_t cid2 = r.header.cid2;
   switch (cid2) {
-    case kAnalog: return analog(r, out);
-    case kAlarms: return alarms(r, out);
-    case kSwitch: return switch_command(r, out);
-    case kChargeFet: return fet_command(r, out, true);
-    case kDischargeFet: return fet_command(r, out, false);
-    case kShutdown: return shutdown(r);
-    case kCapacities: return capacities(out);
-    case kHistoryRecord: return history_record(r, out);
-    case kReadClock: return read_clock(out);
-    case kWriteClock: return write_clock(r);
+    case kAnalog:
+      return analog(r, out);
+    case kAlarms:
+      return alarms(r, out);
+    case kSwitch:
+      return switch_command(r, out);
+    case kChargeFet:
+      return fet_command(r, out, true);
+    case kDischargeFet:
+      return fet_command(r, out, false);
+    case kShutdown:
+      return shutdown(r);
+    case kCapacities:
+      return capacities(out);
+    case kHistoryRecord:
+      return history_record(r, out);
+    case kReadClock:
+      return read_clock(out);
+    case kWriteClock:
+      return write_clock(r);
     case kVersion:
-    case kSerialNumber: return identity(cid2, out);
-    default: break;
+    case kSerialNumber:
+      return identity(cid2, out);
+    default:
+      break;
   }
   if ((cid2 >= 0xD0 && cid2 <= 0xEE) || cid2 == 0xB5 || cid2 == 0xB6) return settings(r, out);
   if (cid2 >= 0xF0) return extension(r, out);
@@ -67,7 +79,8 @@ bool PaceProtocol::block(std::uint8_t index, AlarmBlock& out) const {
 
 // INFO FF: flag, pack count, then each pack's block, followed by one byte (00) when there are two
 // or more; one pack: flag, its address, its block (docs/protocols.md §1, §2).
-Rtn PaceProtocol::analog(Request& r, FrameWriter& out) {
+template <class Block, class Layout>
+Rtn PaceProtocol::per_pack(Request& r, FrameWriter& out, Layout layout) {
   const std::uint8_t info_address = r.info.at_end() ? d_.address : r.info.u8();
   std::uint8_t first = 0, count = 0;
   if (!select(info_address, first, count)) return Rtn::AddressError;
@@ -76,31 +89,26 @@ Rtn PaceProtocol::analog(Request& r, FrameWriter& out) {
   const bool all = info_address == kAllPacks;
   out.u8(all ? count : (first == 0 ? d_.address : info_address));
   for (std::uint8_t i = first; i < first + count; ++i) {
-    AnalogBlock a;
-    if (!block(i, a)) return Rtn::InterPackError;
-    analog_layout(enc, static_cast<const AnalogBlock&>(a), kPaceUnits);
-    pace_capacity_layout(enc, static_cast<const AnalogBlock&>(a));
+    Block b;
+    if (!block(i, b)) return Rtn::InterPackError;
+    layout(enc, static_cast<const Block&>(b));
     if (all && count > 1) out.u8(0x00);
   }
   return Rtn::Ok;
 }
 
+Rtn PaceProtocol::analog(Request& r, FrameWriter& out) {
+  return per_pack<AnalogBlock>(r, out, [](FieldEncoder& enc, const AnalogBlock& a) {
+    analog_layout(enc, a, kPaceUnits);
+    pace_capacity_layout(enc, a);
+  });
+}
+
 Rtn PaceProtocol::alarms(Request& r, FrameWriter& out) {
-  const std::uint8_t info_address = r.info.at_end() ? d_.address : r.info.u8();
-  std::uint8_t first = 0, count = 0;
-  if (!select(info_address, first, count)) return Rtn::AddressError;
-  FieldEncoder enc(out);
-  out.u8(0x00);
-  const bool all = info_address == kAllPacks;
-  out.u8(all ? count : (first == 0 ? d_.address : info_address));
-  for (std::uint8_t i = first; i < first + count; ++i) {
-    AlarmBlock a;
-    if (!block(i, a)) return Rtn::InterPackError;
-    alarm_layout(enc, static_cast<const AlarmBlock&>(a));
-    pace_status_layout(enc, static_cast<const AlarmBlock&>(a));
-    if (all && count > 1) out.u8(0x00);
-  }
-  return Rtn::Ok;
+  return per_pack<AlarmBlock>(r, out, [](FieldEncoder& enc, const AlarmBlock& a) {
+    alarm_layout(enc, a);
+    pace_status_layout(enc, a);
+  });
 }
 
 bool PaceProtocol::may_write(TimeMs now) const {
@@ -120,13 +128,27 @@ Rtn PaceProtocol::switch_command(Request& r, FrameWriter& out) {
   ParamId id = ParamId::None;
   std::int32_t value = 0;
   switch (command) {
-    case kLedWarningOff: id = ParamId::led_enable; value = 0; break;
-    case kLedWarningOn: id = ParamId::led_enable; value = 1; break;
-    case kBuzzerOff: id = ParamId::buzzer_enable; value = 0; break;
-    case kBuzzerOn: id = ParamId::buzzer_enable; value = 1; break;
+    case kLedWarningOff:
+      id = ParamId::led_enable;
+      value = 0;
+      break;
+    case kLedWarningOn:
+      id = ParamId::led_enable;
+      value = 1;
+      break;
+    case kBuzzerOff:
+      id = ParamId::buzzer_enable;
+      value = 0;
+      break;
+    case kBuzzerOn:
+      id = ParamId::buzzer_enable;
+      value = 1;
+      break;
     case kLimiterOn:
-    case kLimiterHighGear: break;  // the limiter is always on, in its one gear
-    default: return Rtn::InvalidData;  // turning the limiter off or to a low gear: not here
+    case kLimiterHighGear:
+      break;  // the limiter is always on, in its one gear
+    default:
+      return Rtn::InvalidData;  // turning the limiter off or to a low gear: not here
   }
   if (id != ParamId::None && !d_.bms.set_param(id, value).ok()) return Rtn::ExecutionFailed;
   out.u8(command);
@@ -135,8 +157,8 @@ Rtn PaceProtocol::switch_command(Request& r, FrameWriter& out) {
 }
 
 // 01 = off (open), 00 = allowed (on); the protections still decide. The host may not turn both
-// off: the pack would stop talking to an inverter that can no longer wake it (docs/protocols.md §4).
-// The answer is the system status byte.
+// off: the pack would stop talking to an inverter that can no longer wake it (docs/protocols.md
+// §4). The answer is the system status byte.
 Rtn PaceProtocol::fet_command(Request& r, FrameWriter& out, bool charge) {
   const std::uint8_t command = r.info.u8();
   if (!r.info.ok() || !r.info.at_end()) return Rtn::FormatError;
@@ -181,27 +203,14 @@ Rtn PaceProtocol::capacities(FrameWriter& out) {
 }
 
 Rtn PaceProtocol::read_clock(FrameWriter& out) {
-  const CivilTime c = civil_from_unix(d_.clock.unix_time_s());
-  out.u8(static_cast<std::uint8_t>(c.year - 2000));
-  out.u8(c.month);
-  out.u8(c.day);
-  out.u8(c.hour);
-  out.u8(c.minute);
-  out.u8(c.second);
+  encode_clock(out, d_.clock.unix_time_s(), false);
   return Rtn::Ok;
 }
 
 Rtn PaceProtocol::write_clock(Request& r) {
-  CivilTime c;
-  c.year = static_cast<std::uint16_t>(2000 + r.info.u8());
-  c.month = r.info.u8();
-  c.day = r.info.u8();
-  c.hour = r.info.u8();
-  c.minute = r.info.u8();
-  c.second = r.info.u8();
-  if (!r.info.ok() || !r.info.at_end()) return Rtn::FormatError;
   std::uint32_t t = 0;
-  if (!unix_from_civil(c, t)) return Rtn::InvalidData;
+  const Rtn rtn = decode_clock(r.info, false, t);
+  if (rtn != Rtn::Ok) return rtn;
   if (!may_write(r.now)) return Rtn::PermissionDenied;
   d_.clock.set_unix_time_s(t);
   return Rtn::Ok;

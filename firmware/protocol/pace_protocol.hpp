@@ -60,6 +60,8 @@ class PaceProtocol final : public WireProtocol {
   Rtn answer(Request& request, FrameWriter& out) override;
 
  private:
+  template <class Block, class Layout>
+  Rtn per_pack(Request& r, FrameWriter& out, Layout layout);
   Rtn analog(Request& r, FrameWriter& out);
   Rtn alarms(Request& r, FrameWriter& out);
   Rtn switch_command(Request& r, FrameWriter& out);

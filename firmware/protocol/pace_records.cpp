@@ -16,7 +16,8 @@ RecordBlock record_block(const LogRecord& r) {
   b.code = r.code;
   b.max_cell_mV = s.max_cell_mV;
   b.min_cell_mV = s.min_cell_mV;
-  b.pack_voltage_mV = static_cast<std::uint16_t>(s.pack_voltage_mV > 0xFFFF ? 0xFFFF : s.pack_voltage_mV);
+  b.pack_voltage_mV =
+      static_cast<std::uint16_t>(s.pack_voltage_mV > 0xFFFF ? 0xFFFF : s.pack_voltage_mV);
   b.current_mA = s.current_mA;
   b.max_temperature_dC = s.max_temperature_dC;
   b.min_temperature_dC = s.min_temperature_dC;

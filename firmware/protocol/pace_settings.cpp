@@ -32,21 +32,67 @@ constexpr WireUnit B = WireUnit::Byte;
 // (own) where PROTOCOLS.md leaves the layout open: pack voltages in 10 mV (a 16S pack's range
 // passes 65.5 V), currents in A, delays in 100 ms (OC2 25 ms, short circuit 25 us).
 constexpr std::array<SettingGroup, 13> kGroups{{
-    {0xD1, 4, {{{P::cell_ov_alarm_mV, 1}, {P::cell_ov_protect_mV, 1}, {P::cell_ov_release_mV, 1}, {P::cell_ov_delay_ms, 100, B}}}},
-    {0xD3, 4, {{{P::cell_uv_alarm_mV, 1}, {P::cell_uv_protect_mV, 1}, {P::cell_uv_release_mV, 1}, {P::cell_uv_delay_ms, 100, B}}}},
-    {0xD5, 4, {{{P::pack_ov_alarm_mV, 10}, {P::pack_ov_protect_mV, 10}, {P::pack_ov_release_mV, 10}, {P::pack_ov_delay_ms, 100, B}}}},
-    {0xD7, 4, {{{P::pack_uv_alarm_mV, 10}, {P::pack_uv_protect_mV, 10}, {P::pack_uv_release_mV, 10}, {P::pack_uv_delay_ms, 100, B}}}},
-    {0xD9, 3, {{{P::chg_oc_alarm_mA, 1000}, {P::chg_oc_protect_mA, 1000}, {P::chg_oc_delay_ms, 100, B}}}},
-    {0xDB, 3, {{{P::dsg_oc1_alarm_mA, 1000, N}, {P::dsg_oc1_protect_mA, 1000, N}, {P::dsg_oc1_delay_ms, 100, B}}}},
-    {0xDD, 6, {{{P::chg_ot_alarm_dC, 1, K}, {P::chg_ot_protect_dC, 1, K}, {P::chg_ot_release_dC, 1, K},
-                {P::dsg_ot_alarm_dC, 1, K}, {P::dsg_ot_protect_dC, 1, K}, {P::dsg_ot_release_dC, 1, K}}}},
-    {0xDF, 6, {{{P::chg_ut_alarm_dC, 1, K}, {P::chg_ut_protect_dC, 1, K}, {P::chg_ut_release_dC, 1, K},
-                {P::dsg_ut_alarm_dC, 1, K}, {P::dsg_ut_protect_dC, 1, K}, {P::dsg_ut_release_dC, 1, K}}}},
-    {0xE1, 3, {{{P::mos_ot_alarm_dC, 1, K}, {P::mos_ot_protect_dC, 1, K}, {P::mos_ot_release_dC, 1, K}}}},
+    {0xD1,
+     4,
+     {{{P::cell_ov_alarm_mV, 1},
+       {P::cell_ov_protect_mV, 1},
+       {P::cell_ov_release_mV, 1},
+       {P::cell_ov_delay_ms, 100, B}}}},
+    {0xD3,
+     4,
+     {{{P::cell_uv_alarm_mV, 1},
+       {P::cell_uv_protect_mV, 1},
+       {P::cell_uv_release_mV, 1},
+       {P::cell_uv_delay_ms, 100, B}}}},
+    {0xD5,
+     4,
+     {{{P::pack_ov_alarm_mV, 10},
+       {P::pack_ov_protect_mV, 10},
+       {P::pack_ov_release_mV, 10},
+       {P::pack_ov_delay_ms, 100, B}}}},
+    {0xD7,
+     4,
+     {{{P::pack_uv_alarm_mV, 10},
+       {P::pack_uv_protect_mV, 10},
+       {P::pack_uv_release_mV, 10},
+       {P::pack_uv_delay_ms, 100, B}}}},
+    {0xD9,
+     3,
+     {{{P::chg_oc_alarm_mA, 1000}, {P::chg_oc_protect_mA, 1000}, {P::chg_oc_delay_ms, 100, B}}}},
+    {0xDB,
+     3,
+     {{{P::dsg_oc1_alarm_mA, 1000, N},
+       {P::dsg_oc1_protect_mA, 1000, N},
+       {P::dsg_oc1_delay_ms, 100, B}}}},
+    {0xDD,
+     6,
+     {{{P::chg_ot_alarm_dC, 1, K},
+       {P::chg_ot_protect_dC, 1, K},
+       {P::chg_ot_release_dC, 1, K},
+       {P::dsg_ot_alarm_dC, 1, K},
+       {P::dsg_ot_protect_dC, 1, K},
+       {P::dsg_ot_release_dC, 1, K}}}},
+    {0xDF,
+     6,
+     {{{P::chg_ut_alarm_dC, 1, K},
+       {P::chg_ut_protect_dC, 1, K},
+       {P::chg_ut_release_dC, 1, K},
+       {P::dsg_ut_alarm_dC, 1, K},
+       {P::dsg_ut_protect_dC, 1, K},
+       {P::dsg_ut_release_dC, 1, K}}}},
+    {0xE1,
+     3,
+     {{{P::mos_ot_alarm_dC, 1, K}, {P::mos_ot_protect_dC, 1, K}, {P::mos_ot_release_dC, 1, K}}}},
     {0xE3, 2, {{{P::dsg_oc2_protect_mA, 1000, N}, {P::dsg_oc2_delay_ms, 25, B}}}},
     {0xE5, 2, {{{P::scp_current_mA, 1000}, {P::scp_delay_us, 25, B}}}},
-    {0xE7, 6, {{{P::amb_ot_alarm_dC, 1, K}, {P::amb_ot_protect_dC, 1, K}, {P::amb_ot_release_dC, 1, K},
-                {P::amb_ut_alarm_dC, 1, K}, {P::amb_ut_protect_dC, 1, K}, {P::amb_ut_release_dC, 1, K}}}},
+    {0xE7,
+     6,
+     {{{P::amb_ot_alarm_dC, 1, K},
+       {P::amb_ot_protect_dC, 1, K},
+       {P::amb_ot_release_dC, 1, K},
+       {P::amb_ut_alarm_dC, 1, K},
+       {P::amb_ut_protect_dC, 1, K},
+       {P::amb_ut_release_dC, 1, K}}}},
     {0xB6, 2, {{{P::bal_start_mV, 1}, {P::bal_start_delta_mV, 1}}}},
 }};
 
@@ -69,16 +115,20 @@ std::uint16_t to_wire(const SettingField& f, std::int32_t value) {
     const std::int32_t raw = -value / f.step;
     return static_cast<std::uint16_t>(static_cast<std::int16_t>(raw < -0x8000 ? -0x8000 : raw));
   }
-  const std::int32_t raw = f.unit == WireUnit::Kelvin ? value + kPaceUnits.kelvin_dC : value / f.step;
+  const std::int32_t raw =
+      f.unit == WireUnit::Kelvin ? value + kPaceUnits.kelvin_dC : value / f.step;
   return static_cast<std::uint16_t>(raw < 0 ? 0 : (raw > 0xFFFF ? 0xFFFF : raw));
 }
 
 std::int32_t from_wire(const SettingField& f, std::uint16_t raw) {
   switch (f.unit) {
-    case WireUnit::Kelvin: return raw - kPaceUnits.kelvin_dC;
-    case WireUnit::Negative: return -static_cast<std::int16_t>(raw) * f.step;
+    case WireUnit::Kelvin:
+      return raw - kPaceUnits.kelvin_dC;
+    case WireUnit::Negative:
+      return -static_cast<std::int16_t>(raw) * f.step;
     case WireUnit::Plain:
-    case WireUnit::Byte: break;
+    case WireUnit::Byte:
+      break;
   }
   return raw * f.step;
 }

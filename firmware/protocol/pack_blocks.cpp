@@ -10,7 +10,9 @@ std::uint8_t flag(bool on, unsigned bit_index) {
 }
 
 // A row shows as an alarm byte when its alarm or its protection is on.
-bool raised(const ProtectionStatus& st, P id) { return st.alarm_on(id) || st.protect_on(id); }
+bool raised(const ProtectionStatus& st, P id) {
+  return st.alarm_on(id) || st.protect_on(id);
+}
 
 std::uint8_t level_alarm(bool high, bool low) {
   return high ? kAlarmHigh : (low ? kAlarmLow : kAlarmNormal);
@@ -26,8 +28,9 @@ void cell_alarms(const BmsStatus& s, const ParamSet& p, AlarmBlock& a) {
   a.cell_count = m.cell_count;
   for (std::uint8_t i = 0; i < m.cell_count; ++i) {
     const std::int32_t v = m.cell_voltage_mV[i];
-    a.cell_alarm[i] = (m.open_wire_mask >> i & 1u) != 0 ? kAlarmOther
-                                                         : level_alarm(ov && v >= ov_mV, uv && v <= uv_mV);
+    a.cell_alarm[i] = (m.open_wire_mask >> i & 1u) != 0
+                          ? kAlarmOther
+                          : level_alarm(ov && v >= ov_mV, uv && v <= uv_mV);
   }
 }
 
@@ -47,17 +50,20 @@ void temperature_alarms(const BmsStatus& s, const ParamSet& p, AlarmBlock& a) {
   for (std::uint8_t i = 0; i < m.ntc_count; ++i) {
     const std::int32_t t = m.cell_temperature_dC[i];
     const bool broken = ntc_fault && (t <= -500 || t >= 1500);
-    a.temperature_alarm[i] = broken ? kAlarmOther : level_alarm(hot && t >= hot_dC, cold && t <= cold_dC);
+    a.temperature_alarm[i] =
+        broken ? kAlarmOther : level_alarm(hot && t >= hot_dC, cold && t <= cold_dC);
   }
   a.temperature_alarm[m.ntc_count] = level_alarm(raised(st, P::MosOt), false);
-  a.temperature_alarm[m.ntc_count + 1] = level_alarm(raised(st, P::AmbientOt), raised(st, P::AmbientUt));
+  a.temperature_alarm[m.ntc_count + 1] =
+      level_alarm(raised(st, P::AmbientOt), raised(st, P::AmbientUt));
 }
 
 void status_bits(const BmsStatus& s, const ParamSet& p, AlarmBlock& a) {
   const ProtectionStatus& st = s.protection;
   auto on = [&](P id) { return st.protect_on(id); };
   auto warn = [&](P id) { return st.alarm_on(id); };
-  a.protect1 = flag(on(P::CellOv) || on(P::CellOvOv), 0) | flag(on(P::CellUv) || on(P::CellUvUv), 1) |
+  a.protect1 = flag(on(P::CellOv) || on(P::CellOvOv), 0) |
+               flag(on(P::CellUv) || on(P::CellUvUv), 1) |
                flag(on(P::PackOv) || on(P::PackOvOv), 2) | flag(on(P::PackUv), 3) |
                flag(on(P::ChargeOc), 4) | flag(on(P::DischargeOc1) || on(P::DischargeOc2), 5) |
                flag(on(P::ShortCircuit), 6);
@@ -74,9 +80,10 @@ void status_bits(const BmsStatus& s, const ParamSet& p, AlarmBlock& a) {
   a.balancing = s.balancing_mask;
   a.warn1 = flag(warn(P::CellOv), 0) | flag(warn(P::CellUv), 1) | flag(warn(P::PackOv), 2) |
             flag(warn(P::PackUv), 3) | flag(warn(P::ChargeOc), 4) | flag(warn(P::DischargeOc1), 5);
-  a.warn2 = flag(warn(P::ChargeOt), 0) | flag(warn(P::DischargeOt), 1) | flag(warn(P::ChargeUt), 2) |
-            flag(warn(P::DischargeUt), 3) | flag(warn(P::AmbientOt), 4) | flag(warn(P::AmbientUt), 5) |
-            flag(warn(P::MosOt), 6) | flag(warn(P::LowSoc), 7);
+  a.warn2 = flag(warn(P::ChargeOt), 0) | flag(warn(P::DischargeOt), 1) |
+            flag(warn(P::ChargeUt), 2) | flag(warn(P::DischargeUt), 3) |
+            flag(warn(P::AmbientOt), 4) | flag(warn(P::AmbientUt), 5) | flag(warn(P::MosOt), 6) |
+            flag(warn(P::LowSoc), 7);
 }
 
 }  // namespace
@@ -91,7 +98,8 @@ AnalogBlock analog_block(const BmsStatus& s, const ParamSet& p) {
   a.temperature_dC[m.ntc_count] = m.mosfet_temperature_dC;
   a.temperature_dC[m.ntc_count + 1] = m.ambient_temperature_dC;
   a.current_mA = m.current_mA;
-  a.pack_voltage_mV = static_cast<std::uint16_t>(m.pack_voltage_mV > 0xFFFF ? 0xFFFF : m.pack_voltage_mV);
+  a.pack_voltage_mV =
+      static_cast<std::uint16_t>(m.pack_voltage_mV > 0xFFFF ? 0xFFFF : m.pack_voltage_mV);
   a.remaining_mAh = s.remaining_mAh;
   // Monitors divide by these: never 0 (PROTOCOLS.md §1.1a).
   a.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);
@@ -106,9 +114,11 @@ AlarmBlock alarm_block(const BmsStatus& s, const ParamSet& p) {
   temperature_alarms(s, p, a);
   const ProtectionStatus& st = s.protection;
   a.charge_current_alarm = level_alarm(raised(st, P::ChargeOc), false);
-  a.pack_voltage_alarm = level_alarm(raised(st, P::PackOv) || raised(st, P::PackOvOv), raised(st, P::PackUv));
-  a.discharge_current_alarm =
-      level_alarm(raised(st, P::DischargeOc1) || raised(st, P::DischargeOc2) || raised(st, P::ShortCircuit), false);
+  a.pack_voltage_alarm =
+      level_alarm(raised(st, P::PackOv) || raised(st, P::PackOvOv), raised(st, P::PackUv));
+  a.discharge_current_alarm = level_alarm(
+      raised(st, P::DischargeOc1) || raised(st, P::DischargeOc2) || raised(st, P::ShortCircuit),
+      false);
   status_bits(s, p, a);
   return a;
 }

@@ -1,12 +1,14 @@
 #include "protocol/pylon_protocol.hpp"
 
-#include "core/civil_time.hpp"
+#include "protocol/clock_fields.hpp"
 #include "protocol/pack_blocks.hpp"
 
 namespace lfpbms::protocol {
 
 PylonStatus pylon_status(const AlarmBlock& a) {
-  auto bit = [](bool on, unsigned i) { return on ? static_cast<std::uint8_t>(1u << i) : std::uint8_t{0}; };
+  auto bit = [](bool on, unsigned i) {
+    return on ? static_cast<std::uint8_t>(1u << i) : std::uint8_t{0};
+  };
   PylonStatus s;
   s.status1 = bit(a.protect1 & 0x05, 0) | bit(a.protect1 & 0x02, 1) | bit(a.protect1 & 0x10, 2) |
               bit(a.protect1 & 0x60, 4) | bit(a.protect2 & 0x02, 5) | bit(a.protect2 & 0x01, 6) |
@@ -15,24 +17,36 @@ PylonStatus pylon_status(const AlarmBlock& a) {
   s.status3 = bit(a.config & 0x01, 0) | bit(a.protect2 & 0x80, 3) | bit(a.system & 0x02, 7);
   for (std::uint8_t i = 0; i < a.cell_count && i < 16; ++i) {
     if (a.cell_alarm[i] == kAlarmNormal) continue;
-    if (i < 8) s.status4 |= static_cast<std::uint8_t>(1u << i);
-    else s.status5 |= static_cast<std::uint8_t>(1u << (i - 8));
+    if (i < 8)
+      s.status4 |= static_cast<std::uint8_t>(1u << i);
+    else
+      s.status5 |= static_cast<std::uint8_t>(1u << (i - 8));
   }
   return s;
 }
 
 Rtn PylonProtocol::answer(Request& r, FrameWriter& out) {
   switch (r.header.cid2) {
-    case kPylonAnalog: return analog(r, out);
-    case kPylonAlarms: return alarms(r, out);
-    case kPylonSystemParams: return system_params(out);
-    case kPylonReadTime: return read_time(out);
-    case kPylonWriteTime: return write_time(r);
-    case kPylonProtocolVersion: return Rtn::Ok;  // the answer's VER is the version
-    case kPylonManufacturer: return manufacturer(out);
-    case kPylonChargeManagement: return charge_management(r, out);
-    case kPylonSerialNumber: return serial_number(r, out);
-    default: return Rtn::InvalidCommand;
+    case kPylonAnalog:
+      return analog(r, out);
+    case kPylonAlarms:
+      return alarms(r, out);
+    case kPylonSystemParams:
+      return system_params(out);
+    case kPylonReadTime:
+      return read_time(out);
+    case kPylonWriteTime:
+      return write_time(r);
+    case kPylonProtocolVersion:
+      return Rtn::Ok;  // the answer's VER is the version
+    case kPylonManufacturer:
+      return manufacturer(out);
+    case kPylonChargeManagement:
+      return charge_management(r, out);
+    case kPylonSerialNumber:
+      return serial_number(r, out);
+    default:
+      return Rtn::InvalidCommand;
   }
 }
 
@@ -75,7 +89,9 @@ Rtn PylonProtocol::system_params(FrameWriter& out) {
   const ParamSet& p = d_.bms.params();
   FieldEncoder enc(out);
   auto mV = [&](ParamId id) { enc.scaled_u16(p.get(id), 1); };
-  auto dC = [&](ParamId id) { enc.kelvin(static_cast<std::int16_t>(p.get(id)), kPylonUnits.kelvin_dC); };
+  auto dC = [&](ParamId id) {
+    enc.kelvin(static_cast<std::int16_t>(p.get(id)), kPylonUnits.kelvin_dC);
+  };
   out.u8(0x00);
   mV(ParamId::cell_ov_protect_mV);
   mV(ParamId::cell_uv_alarm_mV);
@@ -93,27 +109,14 @@ Rtn PylonProtocol::system_params(FrameWriter& out) {
 }
 
 Rtn PylonProtocol::read_time(FrameWriter& out) {
-  const CivilTime c = civil_from_unix(d_.clock.unix_time_s());
-  out.u16(c.year);
-  out.u8(c.month);
-  out.u8(c.day);
-  out.u8(c.hour);
-  out.u8(c.minute);
-  out.u8(c.second);
+  encode_clock(out, d_.clock.unix_time_s(), true);
   return Rtn::Ok;
 }
 
 Rtn PylonProtocol::write_time(Request& r) {
-  CivilTime c;
-  c.year = r.info.u16();
-  c.month = r.info.u8();
-  c.day = r.info.u8();
-  c.hour = r.info.u8();
-  c.minute = r.info.u8();
-  c.second = r.info.u8();
-  if (!r.info.ok() || !r.info.at_end()) return Rtn::FormatError;
   std::uint32_t t = 0;
-  if (!unix_from_civil(c, t)) return Rtn::InvalidData;
+  const Rtn rtn = decode_clock(r.info, true, t);
+  if (rtn != Rtn::Ok) return rtn;
   if (d_.bms.params().get(ParamId::open_host_writes) == 0) return Rtn::PermissionDenied;
   d_.clock.set_unix_time_s(t);
   return Rtn::Ok;

@@ -22,8 +22,10 @@ enum PylonCommand : std::uint8_t {
 
 // Pylontech 44 status bytes, from the same AlarmBlock.
 struct PylonStatus {
-  std::uint8_t status1 = 0;  // b0 module OV, b1 cell UV, b2 charge OC, b4 discharge OC, b5 discharge OT, b6 charge OT, b7 module UV
-  std::uint8_t status2 = 0;  // b0 pre-charge FET, b1 charge FET, b2 discharge FET, b3 using the pack's power
+  std::uint8_t status1 = 0;  // b0 module OV, b1 cell UV, b2 charge OC, b4 discharge OC, b5
+                             // discharge OT, b6 charge OT, b7 module UV
+  std::uint8_t status2 =
+      0;  // b0 pre-charge FET, b1 charge FET, b2 discharge FET, b3 using the pack's power
   std::uint8_t status3 = 0;  // b0 buzzer, b3 fully charged, b7 effective charge current
   std::uint8_t status4 = 0;  // cells 1...8 in fault
   std::uint8_t status5 = 0;  // cells 9...16 in fault

@@ -41,14 +41,19 @@ struct AlarmBlock {
   std::uint8_t charge_current_alarm = 0;
   std::uint8_t pack_voltage_alarm = 0;
   std::uint8_t discharge_current_alarm = 0;
-  std::uint8_t protect1 = 0;  // b0 cell OV, b1 cell UV, b2 pack OV, b3 pack UV, b4 charge OC, b5 discharge OC, b6 short circuit
-  std::uint8_t protect2 = 0;  // b0/b1 charge/discharge high T, b2/b3 low T, b4 MOSFET, b5/b6 ambient, b7 full
-  std::uint8_t system = 0;    // b0 limiter, b1 charge FET on, b2 discharge FET on, b3 discharging, b4 reverse, b7 heartbeat
-  std::uint8_t config = 0;    // b0 buzzer on, b3 limiter low gear, b4 limiter off, b5 LED warning off
-  std::uint8_t fault = 0;     // b0 charge FET, b1 discharge FET, b2 NTC, b4 cell, b5 sampling
+  std::uint8_t protect1 = 0;  // b0 cell OV, b1 cell UV, b2 pack OV, b3 pack UV, b4 charge OC, b5
+                              // discharge OC, b6 short circuit
+  std::uint8_t protect2 =
+      0;  // b0/b1 charge/discharge high T, b2/b3 low T, b4 MOSFET, b5/b6 ambient, b7 full
+  std::uint8_t system = 0;  // b0 limiter, b1 charge FET on, b2 discharge FET on, b3 discharging, b4
+                            // reverse, b7 heartbeat
+  std::uint8_t config = 0;  // b0 buzzer on, b3 limiter low gear, b4 limiter off, b5 LED warning off
+  std::uint8_t fault = 0;   // b0 charge FET, b1 discharge FET, b2 NTC, b4 cell, b5 sampling
   std::uint16_t balancing = 0;  // bit 0 = cell 1
-  std::uint8_t warn1 = 0;     // b0 cell OV, b1 cell UV, b2 pack OV, b3 pack UV, b4 charge OC, b5 discharge OC
-  std::uint8_t warn2 = 0;     // b0/b1 charge/discharge high T, b2/b3 low T, b4/b5 ambient, b6 MOSFET, b7 low SOC
+  std::uint8_t warn1 =
+      0;  // b0 cell OV, b1 cell UV, b2 pack OV, b3 pack UV, b4 charge OC, b5 discharge OC
+  std::uint8_t warn2 =
+      0;  // b0/b1 charge/discharge high T, b2/b3 low T, b4/b5 ambient, b6 MOSFET, b7 low SOC
 };
 
 // Pylontech 92: charge and discharge management.
@@ -57,7 +62,8 @@ struct ChargeManagement {
   std::uint16_t discharge_voltage_limit_mV = 0;
   std::int32_t charge_current_limit_mA = 0;
   std::int32_t discharge_current_limit_mA = 0;
-  std::uint8_t status = 0;  // b7 charge enable, b6 discharge enable, b5/b4 force charge, b3 full-charge request
+  std::uint8_t status =
+      0;  // b7 charge enable, b6 discharge enable, b5/b4 force charge, b3 full-charge request
 };
 
 // A1 / F5: one stored record (ST-3).
@@ -83,7 +89,8 @@ void analog_layout(Io& io, A& a, const WireUnits& u) {
   io.count(a.cell_count, kMaxCells);
   for (std::uint8_t i = 0; i < a.cell_count; ++i) io.u16(a.cell_voltage_mV[i]);
   io.count(a.temperature_count, kMaxTemperatures);
-  for (std::uint8_t i = 0; i < a.temperature_count; ++i) io.kelvin(a.temperature_dC[i], u.kelvin_dC);
+  for (std::uint8_t i = 0; i < a.temperature_count; ++i)
+    io.kelvin(a.temperature_dC[i], u.kelvin_dC);
   io.scaled_s16(a.current_mA, u.current_mA);
   io.u16(a.pack_voltage_mV);
 }

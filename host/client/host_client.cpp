@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/civil_time.hpp"
+#include "protocol/clock_fields.hpp"
 #include "protocol/field_io.hpp"
 #include "protocol/pace_protocol.hpp"
 #include "protocol/pylon_protocol.hpp"
@@ -184,18 +185,11 @@ Counters HostClient::counters(std::uint8_t adr) {
 }
 
 std::uint32_t HostClient::clock(std::uint8_t adr) {
-  const Answer a = request(adr, protocol::kReadClock);
-  protocol::InfoReader r = a.reader();
-  CivilTime c;
-  c.year = static_cast<std::uint16_t>(2000 + r.u8());
-  c.month = r.u8();
-  c.day = r.u8();
-  c.hour = r.u8();
-  c.minute = r.u8();
-  c.second = r.u8();
+  protocol::InfoReader r = request(adr, protocol::kReadClock).reader();
   std::uint32_t t = 0;
-  if (!r.ok() || !unix_from_civil(c, t))
+  if (protocol::decode_clock(r, false, t) != Rtn::Ok) {
     throw ProtocolError(Rtn::FormatError, "malformed clock answer");
+  }
   return t;
 }
 
