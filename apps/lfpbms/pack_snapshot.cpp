@@ -41,6 +41,7 @@ SystemInfo read_system_info(host::HostClient& client, std::uint8_t adr) {
 
 host::SystemView system_view_of(const std::vector<PackSnapshot>& packs) {
   std::vector<protocol::AnalogBlock> blocks;
+  blocks.reserve(packs.size());
   for (const PackSnapshot& p : packs) blocks.push_back(p.analog);
   return host::system_view(blocks);
 }

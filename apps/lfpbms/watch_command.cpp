@@ -75,6 +75,7 @@ int run_watch(const WatchOptions& w) {
       ++answered;
       if (recorder) {
         std::vector<host::HistoryRow> rows;
+        rows.reserve(packs.size());
         for (const PackSnapshot& p : packs) rows.push_back({t, p.address, p.analog, p.alarms});
         recorder->add(rows);
       }

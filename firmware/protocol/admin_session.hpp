@@ -33,8 +33,8 @@ enum class LoginResult : std::uint8_t { Ok, Wrong, LockedOut };
 
 class AdminSession {
  public:
-  static constexpr TimeMs kSessionMs = 5 * 60 * 1000;
-  static constexpr TimeMs kLockoutMs = 60 * 1000;
+  static constexpr TimeMs kSessionMs = 5ull * 60 * 1000;
+  static constexpr TimeMs kLockoutMs = 60ull * 1000;
   static constexpr std::uint8_t kMaxFailures = 5;
 
   // Without a store (or with nothing stored) the default password applies.

@@ -36,7 +36,7 @@ class HostLink {
   AdminSession session_;
   PaceProtocol pace_;
   PylonProtocol pylon_;
-  char rx_[kRxChars];
+  char rx_[kRxChars] = {};
   FrameParser parser_;
   FrameWriter writer_;
   std::uint32_t answered_ = 0;

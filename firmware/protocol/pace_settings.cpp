@@ -13,14 +13,14 @@ namespace {
 enum class WireUnit : std::uint8_t { Plain, Kelvin, Negative, Byte };
 
 struct SettingField {
-  ParamId id;
-  std::int32_t step;  // one wire step in the parameter's unit (mV, mA, ms, us)
+  ParamId id = ParamId::None;
+  std::int32_t step = 1;  // one wire step in the parameter's unit (mV, mA, ms, us)
   WireUnit unit = WireUnit::Plain;
 };
 
 struct SettingGroup {
-  std::uint8_t read_cid2;  // the write is read_cid2 - 1
-  std::uint8_t count;
+  std::uint8_t read_cid2 = 0;  // the write is read_cid2 - 1
+  std::uint8_t count = 0;
   std::array<SettingField, 6> fields;
 };
 

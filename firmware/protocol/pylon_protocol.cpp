@@ -6,21 +6,19 @@
 namespace lfpbms::protocol {
 
 PylonStatus pylon_status(const AlarmBlock& a) {
-  auto bit = [](bool on, unsigned i) {
+  auto flag = [](bool on, unsigned i) {
     return on ? static_cast<std::uint8_t>(1u << i) : std::uint8_t{0};
   };
   PylonStatus s;
-  s.status1 = bit(a.protect1 & 0x05, 0) | bit(a.protect1 & 0x02, 1) | bit(a.protect1 & 0x10, 2) |
-              bit(a.protect1 & 0x60, 4) | bit(a.protect2 & 0x02, 5) | bit(a.protect2 & 0x01, 6) |
-              bit(a.protect1 & 0x08, 7);
-  s.status2 = bit(a.system & 0x02, 1) | bit(a.system & 0x04, 2) | bit(a.system & 0x08, 3);
-  s.status3 = bit(a.config & 0x01, 0) | bit(a.protect2 & 0x80, 3) | bit(a.system & 0x02, 7);
+  s.status1 = flag(a.protect1 & 0x05, 0) | flag(a.protect1 & 0x02, 1) | flag(a.protect1 & 0x10, 2) |
+              flag(a.protect1 & 0x60, 4) | flag(a.protect2 & 0x02, 5) | flag(a.protect2 & 0x01, 6) |
+              flag(a.protect1 & 0x08, 7);
+  s.status2 = flag(a.system & 0x02, 1) | flag(a.system & 0x04, 2) | flag(a.system & 0x08, 3);
+  s.status3 = flag(a.config & 0x01, 0) | flag(a.protect2 & 0x80, 3) | flag(a.system & 0x02, 7);
   for (std::uint8_t i = 0; i < a.cell_count && i < 16; ++i) {
     if (a.cell_alarm[i] == kAlarmNormal) continue;
-    if (i < 8)
-      s.status4 |= static_cast<std::uint8_t>(1u << i);
-    else
-      s.status5 |= static_cast<std::uint8_t>(1u << (i - 8));
+    std::uint8_t& bits = i < 8 ? s.status4 : s.status5;
+    bits = static_cast<std::uint8_t>(bits | 1u << (i % 8));
   }
   return s;
 }

@@ -63,11 +63,11 @@ bool AbRecord::save(std::uint8_t* frame, std::size_t payload_length) {
   const std::size_t sector_size = nvm_.sector_size();
   const std::size_t size = frame_size(payload_length);
   if (size > sector_size || payload_length > 0xFFFF) return false;
-  const std::uint32_t sequence = sequence_ + 1;
+  const std::uint32_t next = sequence_ + 1;
   put_u32(frame, magic_);
   put_u16(frame + 4, format_);
   put_u16(frame + 6, static_cast<std::uint16_t>(payload_length));
-  put_u32(frame + 8, sequence);
+  put_u32(frame + 8, next);
   for (std::size_t at = kHeaderSize + payload_length; at < size - 4; ++at) frame[at] = 0xFF;
   put_u32(frame + size - 4, crc32(frame, size - 4));
 
@@ -75,7 +75,7 @@ bool AbRecord::save(std::uint8_t* frame, std::size_t payload_length) {
   const std::size_t sector = first_sector_ + target;
   if (!nvm_.erase_sector(sector) || !nvm_.program(sector * sector_size, frame, size)) return false;
   newest_ = target;
-  sequence_ = sequence;
+  sequence_ = next;
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include "protocol/pylon_protocol.hpp"
 #include "protocol_rig.hpp"
 #include "storage/credential_storage.hpp"
+#include "storage/event_log.hpp"
 
 namespace lfpbms::testing {
 namespace {
@@ -338,6 +339,64 @@ TEST(CO_2_reboot, the_administrator_restarts_the_bms_after_the_answer) {
   rig.ask(protocol::kLogIn, ascii_bytes(protocol::kDefaultAdminPassword));
   EXPECT_EQ(rig.ask(protocol::kReboot).rtn(), Rtn::Ok);
   EXPECT_EQ(restart.requests, 1);
+}
+
+}  // namespace
+}  // namespace lfpbms::testing
+
+namespace lfpbms::testing {
+namespace {
+
+// HT-3: stored records read by range until "no more data", the newest by age, and deleted.
+TEST(HT_3_records, read_by_range_until_no_more_data_after_the_log_wrapped) {
+  ProtocolRig rig;
+  EventLog log(rig.board.nvm(), rig.config.flash.log_sector, rig.config.flash.log_sectors);
+  ASSERT_TRUE(log.mount());
+  rig.device.log = &log;
+  EventSnapshot snap;
+  for (std::uint32_t i = 0; i < 1500; ++i) {
+    snap.max_cell_mV = static_cast<std::uint16_t>(3000 + i % 500);
+    ASSERT_TRUE(log.append(1800000000u + i, 0x0700, snap));
+  }
+  ASSERT_GE(log.next_sequence() - log.first_sequence(), 1000u);
+  std::uint32_t next = 0;  // from the start: the pack begins at its oldest
+  std::size_t read = 0;
+  for (int guard = 0; guard < 200; ++guard) {
+    std::vector<std::uint8_t> info = {
+        static_cast<std::uint8_t>(next >> 24), static_cast<std::uint8_t>(next >> 16),
+        static_cast<std::uint8_t>(next >> 8), static_cast<std::uint8_t>(next), 16};
+    const Answer a = rig.ask(protocol::kReadRecords, info);
+    if (a.rtn() == Rtn::NoData) break;
+    ASSERT_EQ(a.rtn(), Rtn::Ok);
+    protocol::InfoReader r = a.reader();
+    protocol::FieldDecoder dec(r);
+    const std::uint8_t count = r.u8();
+    ASSERT_GT(count, 0);
+    for (std::uint8_t k = 0; k < count; ++k) {
+      protocol::RecordBlock b;
+      protocol::record_layout(dec, b);
+      if (read == 0) {
+        EXPECT_EQ(b.sequence, log.first_sequence());
+      }
+      EXPECT_EQ(b.unix_time_s, 1800000000u + b.sequence);
+      EXPECT_EQ(b.max_cell_mV, 3000 + b.sequence % 500);
+      next = b.sequence + 1;
+      ++read;
+    }
+    ASSERT_TRUE(dec.ok());
+  }
+  EXPECT_EQ(read, log.next_sequence() - log.first_sequence());
+  EXPECT_EQ(next, log.next_sequence());
+  // A1: age 0 is the newest; past the oldest, an empty OK.
+  const Answer newest = rig.ask(protocol::kHistoryRecord, {0, 0});
+  ASSERT_EQ(newest.rtn(), Rtn::Ok);
+  EXPECT_EQ(newest.reader().u32(), log.next_sequence() - 1);
+  EXPECT_TRUE(rig.ask(protocol::kHistoryRecord, {0xFF, 0xFF}).info.empty());
+  // Delete: administrator only; then nothing is left to read.
+  EXPECT_EQ(rig.ask(protocol::kDeleteRecords).rtn(), Rtn::PermissionDenied);
+  rig.ask(protocol::kLogIn, ascii_bytes(protocol::kDefaultAdminPassword));
+  EXPECT_EQ(rig.ask(protocol::kDeleteRecords).rtn(), Rtn::Ok);
+  EXPECT_EQ(rig.ask(protocol::kReadRecords, {0, 0, 0, 0, 16}).rtn(), Rtn::NoData);
 }
 
 }  // namespace

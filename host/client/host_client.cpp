@@ -43,7 +43,7 @@ void put32(std::vector<std::uint8_t>& v, std::uint32_t x) {
 constexpr std::size_t kParamsPerRead = 32;
 constexpr std::uint32_t kRecordsPerRead = 16;
 
-void expect_ok(protocol::FieldDecoder& dec, const char* what) {
+void expect_ok(const protocol::FieldDecoder& dec, const char* what) {
   if (!dec.ok()) throw ProtocolError(Rtn::FormatError, fmt::format("malformed {} answer", what));
 }
 
@@ -185,7 +185,8 @@ Counters HostClient::counters(std::uint8_t adr) {
 }
 
 std::uint32_t HostClient::clock(std::uint8_t adr) {
-  protocol::InfoReader r = request(adr, protocol::kReadClock).reader();
+  const Answer a = request(adr, protocol::kReadClock);
+  protocol::InfoReader r = a.reader();
   std::uint32_t t = 0;
   if (protocol::decode_clock(r, false, t) != Rtn::Ok) {
     throw ProtocolError(Rtn::FormatError, "malformed clock answer");

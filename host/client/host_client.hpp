@@ -47,7 +47,7 @@ struct LinkStats {
 
 class HostClient {
  public:
-  HostClient(Transport& transport, LinkTiming timing = {});
+  explicit HostClient(Transport& transport, LinkTiming timing = {});
 
   // One request, one checked answer. Throws LinkError or ProtocolError.
   Answer request(std::uint8_t adr, std::uint8_t cid2, const std::vector<std::uint8_t>& info = {},

@@ -85,11 +85,11 @@ void SimulatedPacks::connect(Pack& pack, std::uint8_t address) {
 }
 
 void SimulatedPacks::step() {
-  for (auto& pack : packs_) pack->twin->step();
+  for (const auto& pack : packs_) pack->twin->step();
 }
 
 void SimulatedPacks::receive(const char* data, std::size_t length) {
-  for (auto& pack : packs_) pack->link->receive(data, length, pack->twin->board().now_ms());
+  for (const auto& pack : packs_) pack->link->receive(data, length, pack->twin->board().now_ms());
   for (std::size_t i = 0; i < packs_.size(); ++i) {
     if (!packs_[i]->restart.pending) continue;
     packs_[i]->restart.pending = false;
