@@ -43,7 +43,6 @@ class AdminSession {
   LoginResult log_in(const char* password, std::size_t length, TimeMs now);
   bool active(TimeMs now) const { return open_ && now < expires_ms_; }
   void touch(TimeMs now);  // an administrator command keeps the session open
-  void log_out() { open_ = false; }
   // Needs an open session and the old password; false changes nothing.
   bool change_password(const char* old_pw, std::size_t old_len, const char* new_pw,
                        std::size_t new_len, TimeMs now, std::uint32_t salt);

@@ -38,7 +38,6 @@ class FieldEncoder {
   void kelvin(std::int16_t dC, std::int16_t offset) {
     w_.u16(static_cast<std::uint16_t>(clamp(dC + offset, 0, 0xFFFF)));
   }
-  void ascii(const char* text, std::size_t width) { w_.ascii(text, width); }
 
  private:
   static std::int32_t round(std::int32_t v, std::int32_t step) {
@@ -72,10 +71,6 @@ class FieldDecoder {
   }
   void kelvin(std::int16_t& dC, std::int16_t offset) {
     dC = static_cast<std::int16_t>(r_.u16() - offset);
-  }
-  void ascii(char* text, std::size_t width) {
-    r_.bytes(text, width);
-    text[width] = '\0';
   }
   bool ok() const { return r_.ok() && !bad_; }
 

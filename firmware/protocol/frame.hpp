@@ -82,7 +82,6 @@ class FrameWriter {
     const std::size_t in_lenid = (kMaxInfoChars - (pos_ - kInfoStart)) / 2;
     return ok_ ? (in_buffer < in_lenid ? in_buffer : in_lenid) : 0;
   }
-  std::size_t info_bytes() const { return (pos_ - kInfoStart) / 2; }
   bool ok() const { return ok_; }
 
  private:

@@ -16,7 +16,6 @@ class EventLog;
 namespace lfpbms::protocol {
 
 inline constexpr std::uint8_t kAllPacks = 0xFF;
-inline constexpr std::uint8_t kMaxPacks = 32;
 
 struct DeviceIdentity {
   const char* model = "LFPBMS";                // Pylontech 51 device name (10 bytes)

@@ -51,8 +51,11 @@ void HostLink::on_frame(const ParsedFrame& f, TimeMs now) {
     // A refusal keeps its INFO (which parameter and why, or the status after it); any other
     // error goes out with none.
     const bool keeps_info = rtn == Rtn::InvalidData || rtn == Rtn::OperationFailed;
-    if (rtn != Rtn::Ok && (!keeps_info || !writer_.ok())) reply(f.header, rtn);
-    if (rtn != Rtn::Ok) writer_.set_cid2(static_cast<std::uint8_t>(rtn));
+    if (rtn != Rtn::Ok && keeps_info && writer_.ok()) {
+      writer_.set_cid2(static_cast<std::uint8_t>(rtn));
+    } else if (rtn != Rtn::Ok) {
+      reply(f.header, rtn);
+    }
   }
   const std::size_t n = writer_.finish();
   if (n == 0) {  // the answer did not fit: say so rather than send half of it
@@ -61,7 +64,6 @@ void HostLink::on_frame(const ParsedFrame& f, TimeMs now) {
   } else {
     port_.send(writer_.data(), n);
   }
-  ++answered_;
 }
 
 }  // namespace lfpbms::protocol

@@ -23,8 +23,6 @@ class HostLink {
   HostLink(HostDevice& device, hal::SerialPort& port, char* tx, std::size_t tx_capacity);
 
   void receive(const char* data, std::size_t length, TimeMs now);
-  const AdminSession& session() const { return session_; }
-  std::uint32_t frames_answered() const { return answered_; }
 
  private:
   void on_frame(const ParsedFrame& f, TimeMs now);
@@ -39,7 +37,6 @@ class HostLink {
   char rx_[kRxChars] = {};
   FrameParser parser_;
   FrameWriter writer_;
-  std::uint32_t answered_ = 0;
 };
 
 }  // namespace lfpbms::protocol

@@ -90,14 +90,11 @@ bool HostClient::exchange(const std::string& frame, std::uint8_t ver, std::uint8
   wait_gap();
   transport_.discard_input();
   transport_.write(frame);
-  ++stats_.requests;
-  stats_.chars_sent += frame.size();
   protocol::FrameParser parser(rx_.data(), rx_.size());
   const auto deadline = Clock::now() + std::chrono::milliseconds(timing_.timeout_ms);
   char chunk[512];
   while (Clock::now() < deadline) {
     const std::size_t n = transport_.read(chunk, sizeof(chunk), deadline);
-    stats_.chars_received += n;
     for (std::size_t i = 0; i < n; ++i) {
       if (!parser.push(chunk[i])) continue;
       const protocol::ParsedFrame& f = parser.frame();
@@ -118,7 +115,6 @@ bool HostClient::try_request(std::uint8_t adr, std::uint8_t cid2,
                              const std::vector<std::uint8_t>& info, std::uint8_t ver, Answer& out) {
   const std::string frame = frame_text(ver, adr, cid2, info);
   for (int attempt = 0; attempt <= timing_.retries; ++attempt) {
-    if (attempt > 0) ++stats_.retries;
     if (exchange(frame, ver, adr, out)) return true;
   }
   return false;

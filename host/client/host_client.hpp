@@ -38,13 +38,6 @@ struct Counters {
   std::uint8_t weak_cell = 0;
 };
 
-struct LinkStats {
-  std::uint64_t requests = 0;
-  std::uint64_t retries = 0;
-  std::uint64_t chars_sent = 0;
-  std::uint64_t chars_received = 0;
-};
-
 class HostClient {
  public:
   explicit HostClient(Transport& transport, LinkTiming timing = {});
@@ -52,7 +45,7 @@ class HostClient {
   // One request, one checked answer. Throws LinkError or ProtocolError.
   Answer request(std::uint8_t adr, std::uint8_t cid2, const std::vector<std::uint8_t>& info = {},
                  std::uint8_t ver = protocol::kVer25);
-  // Like request(), but an answer with a bad RTN is returned, not thrown; nullopt: no answer.
+  // Like request(), but an answer with a bad RTN is returned, not thrown; false: no answer.
   bool try_request(std::uint8_t adr, std::uint8_t cid2, const std::vector<std::uint8_t>& info,
                    std::uint8_t ver, Answer& out);
 
@@ -80,9 +73,6 @@ class HostClient {
   void sleep(std::uint8_t adr);
   void reboot(std::uint8_t adr);
 
-  const LinkStats& stats() const { return stats_; }
-  Transport& transport() { return transport_; }
-
  private:
   bool exchange(const std::string& frame, std::uint8_t ver, std::uint8_t adr, Answer& out);
   void wait_gap();
@@ -90,7 +80,6 @@ class HostClient {
   Transport& transport_;
   LinkTiming timing_;
   std::chrono::steady_clock::time_point last_answer_{};
-  LinkStats stats_;
   std::vector<char> rx_;
 };
 
