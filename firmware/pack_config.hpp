@@ -21,6 +21,18 @@ enum class ContactMode : std::uint8_t {
   ChargeDischargeEnable,  // [003 §3.3.3.1]: output 1 charge enable, output 2 discharge enable
 };
 
+// How a pack learns its place in a parallel bank (PA-1): the 4-bit DIP switch (1...15, 0 =
+// stand-alone), or automatic addressing along the Link IN / Link OUT chain (up to 32; the pack
+// with nothing on Link IN is the master).
+enum class Addressing : std::uint8_t { Dip, Chain };
+
+struct BankConfig {
+  Addressing addressing = Addressing::Dip;
+  std::uint8_t max_packs = 15;        // 15 with DIP addresses, up to 32 on a chain
+  std::uint32_t bus_baud = 115200;    // the internal pack-to-pack RS485 bus (CO-3)
+  std::uint16_t product_code = 0;     // which product this pack is, for the PA-6 mismatch check
+};
+
 // Where the firmware keeps its data on the board's flash, in sectors of the part (hal::Nvm;
 // docs/firmware.md, Storage). The defaults fit a 4 KiB-sector serial NOR flash of 64 KiB or
 // more: 9 log sectors of 128 records keep at least 8 x 128 = 1024 after a wrap (ST-3).
@@ -42,6 +54,7 @@ struct PackConfig {
   ButtonTimings button;
   FlashLayout flash;
   std::int32_t balance_bleed_mA = 80;  // BA-1: the bleed resistors' current
+  BankConfig bank;
 };
 
 }  // namespace lfpbms

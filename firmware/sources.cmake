@@ -25,6 +25,11 @@ set(LFPBMS_FIRMWARE_SOURCES
   indication/indication.cpp
   indication/patterns.cpp
   measurement/validator.cpp
+  parallel/bank_addressing.cpp
+  parallel/bank_master.cpp
+  parallel/bank_node.cpp
+  parallel/bus_endpoint.cpp
+  parallel/system_view.cpp
   params/param_set.cpp
   params/param_storage.cpp
   params/param_table.cpp
@@ -35,6 +40,7 @@ set(LFPBMS_FIRMWARE_SOURCES
   protocol/frame.cpp
   protocol/host_link.cpp
   protocol/pack_blocks.cpp
+  protocol/pace_bank.cpp
   protocol/pace_extensions.cpp
   protocol/pace_protocol.cpp
   protocol/pace_records.cpp

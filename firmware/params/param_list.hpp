@@ -135,4 +135,8 @@
   X(heater_supply_mA, mA, 3000, 500, 20000, Fixed)                                          \
   /* CO-2: PACE writes (switches, clock, settings) without an administrator log-in, for */   \
   /* third-party tools that cannot log in (own; off by default) */                           \
-  X(open_host_writes, flag, 0, 0, 1, Fixed)
+  X(open_host_writes, flag, 0, 0, 1, Fixed)                                                  \
+  /* CH-2: a bank's wiring: 0 bus bars, 1 hand-to-hand (daisy) cables, whose rating caps */   \
+  /* the system's current [000 §7] */                                                         \
+  X(wiring, flag, 0, 0, 1, Fixed)                                                            \
+  X(wiring_cap_mA, mA, 100000, 10000, 1000000, Fixed)

@@ -100,6 +100,8 @@ ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q, const Protection
       return {flag(in.system.dip_fault), true};
     case Quantity::CabinetFault:
       return {flag(in.system.cabinet_fault), true};
+    case Quantity::MasterLost:
+      return {flag(in.system.master_lost), true};
     case Quantity::PrechargeFailed:
       return {flag(in.precharge_failed), true};
   }

@@ -18,6 +18,7 @@ struct SystemFaults {
   bool address_conflict = false;
   bool dip_fault = false;
   bool cabinet_fault = false;
+  bool master_lost = false;  // a slave: no poll from the master on the internal bus
 };
 
 struct ProtectionInputs {

@@ -19,7 +19,7 @@ const char* quantity_name(Quantity q) {
       "reverse polarity",    "NTC failure",        "sampling failure", "current sensor failure",
       "charge FET leak",     "discharge FET leak", "charge taper end", "under-voltage active",
       "ID time-out",         "address conflict",   "DIP fault",        "cabinet fault",
-      "pre-charge timeout"};
+      "pre-charge timeout",  "master silent"};
   return pick(kNames, static_cast<unsigned>(q));
 }
 

@@ -43,6 +43,7 @@ enum class ProtectionId : std::uint8_t {
   DipFault,            // PR-21 ADS dialer
   CabinetFault,        // PR-21
   Precharge,           // PK-4 PRE_CHA
+  MasterLost,          // PR-21 / PA-3: a slave no longer hears its master
   Count
 };
 
@@ -81,6 +82,7 @@ enum class Quantity : std::uint8_t {
   DipFault,
   CabinetFault,
   PrechargeFailed,
+  MasterLost,
 };
 
 enum class Side : std::uint8_t { High, Low };  // trips above (High) or below (Low) the level

@@ -278,6 +278,7 @@ constexpr std::array<ProtectionRow, kProtectionCount> kRows = {{
      .lock_group = LockGroup::Precharge,
      .opens = kDischargeFet,
      .fault_code = 16},
+    notice(I::MasterLost, "PR-21", "MASTER", "master lost (internal bus)", Q::MasterLost, 4),
 }};
 
 constexpr bool rows_in_order() {

@@ -129,7 +129,10 @@ bool FrameParser::push(char c) {
     overflow_ = false;
     return false;
   }
-  if (state_ == State::Idle) return false;
+  if (state_ != State::InFrame) {
+    if (c == kEoi) state_ = State::Idle;
+    return false;
+  }
   if (c == kEoi) {
     state_ = State::Idle;
     complete();
@@ -141,7 +144,15 @@ bool FrameParser::push(char c) {
     overflow_ = true;
   }
   ++len_;
+  if (len_ == 4 && filtered_out()) state_ = State::Skipping;
   return false;
+}
+
+// VER and ADR are in: is this frame for someone else?
+bool FrameParser::filtered_out() const {
+  std::uint32_t adr = 0;
+  if (filter_ == kAnyAddress || cap_ < 4 || !parse_hex(buf_ + 2, 2, adr)) return false;
+  return adr != filter_ && adr != 0;
 }
 
 void FrameParser::complete() {

@@ -122,9 +122,14 @@ class FrameParser {
   bool push(char c);
   const ParsedFrame& frame() const { return frame_; }
   void reset() { state_ = State::Idle; }
+  // On a bus every node hears every frame: one whose ADR is neither `address` nor 00 is
+  // skipped to its CR without being stored or checked. kAnyAddress (the default) keeps all.
+  static constexpr std::uint16_t kAnyAddress = 0x100;
+  void set_address_filter(std::uint16_t address) { filter_ = address; }
 
  private:
-  enum class State : std::uint8_t { Idle, InFrame };
+  enum class State : std::uint8_t { Idle, InFrame, Skipping };
+  bool filtered_out() const;
   void complete();
 
   char* buf_;
@@ -132,6 +137,7 @@ class FrameParser {
   std::size_t len_ = 0;
   bool overflow_ = false;
   State state_ = State::Idle;
+  std::uint16_t filter_ = kAnyAddress;
   ParsedFrame frame_;
 };
 

@@ -7,6 +7,7 @@
 #include "hal/clock.hpp"
 #include "hal/system_control.hpp"
 #include "protocol/admin_session.hpp"
+#include "protocol/bank_blocks.hpp"
 #include "protocol/wire_model.hpp"
 
 namespace lfpbms {
@@ -35,6 +36,8 @@ class PackBank {
   virtual std::uint8_t address(std::uint8_t index) const = 0;
   virtual bool analog(std::uint8_t index, AnalogBlock& out) const = 0;
   virtual bool alarms(std::uint8_t index, AlarmBlock& out) const = 0;
+  // The system view (F9): false when this pack is no master.
+  virtual bool system(SystemBlock& out) const = 0;
 
  protected:
   ~PackBank() = default;

@@ -13,7 +13,7 @@ HostLink::HostLink(HostDevice& device, hal::SerialPort& port, char* tx, std::siz
 
 void HostLink::receive(const char* data, std::size_t length, TimeMs now) {
   for (std::size_t i = 0; i < length; ++i) {
-    if (parser_.push(data[i])) on_frame(parser_.frame(), now);
+    if (parser_.push(data[i])) handle(parser_.frame(), now);
   }
 }
 
@@ -28,7 +28,7 @@ void HostLink::reply(const FrameHeader& request, Rtn rtn) {
   writer_.begin({request.ver, request.adr, kCid1Battery, static_cast<std::uint8_t>(rtn)});
 }
 
-void HostLink::on_frame(const ParsedFrame& f, TimeMs now) {
+void HostLink::handle(const ParsedFrame& f, TimeMs now) {
   // Another pack's frame, or noise: the RS485 bus has other talkers, stay silent.
   if (!f.header_valid || (f.header.adr != device_.address && f.header.adr != 0)) return;
   Rtn rtn = Rtn::Ok;

@@ -23,9 +23,10 @@ class HostLink {
   HostLink(HostDevice& device, hal::SerialPort& port, char* tx, std::size_t tx_capacity);
 
   void receive(const char* data, std::size_t length, TimeMs now);
+  // One frame another parser has already read (a bank's internal bus reads its own).
+  void handle(const ParsedFrame& f, TimeMs now);
 
  private:
-  void on_frame(const ParsedFrame& f, TimeMs now);
   void reply(const FrameHeader& request, Rtn rtn);
   WireProtocol* protocol_for(std::uint8_t ver);
 

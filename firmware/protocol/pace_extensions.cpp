@@ -48,6 +48,10 @@ Rtn PaceProtocol::extension(Request& r, FrameWriter& out) {
       if (!admin(r.now)) return Rtn::PermissionDenied;
       d_.system->request_restart();
       return Rtn::Ok;
+    case kSystemView:
+      return system_view(r, out);
+    case kMemberStatus:
+      return member_status(r, out);
     default:
       return Rtn::InvalidCommand;
   }

@@ -30,7 +30,10 @@ enum PaceCommand : std::uint8_t {
   kReadRecords = 0xF5,
   kDeleteRecords = 0xF6,
   kCounters = 0xF7,
-  kReboot = 0xFA,  // restart the BMS (administrator); F8/F9 are taken (PROTOCOLS.md §1.3)
+  kSystemView = 0xF9,    // a bank master's system view (PROTOCOLS.md §1.3)
+  kReboot = 0xFA,        // restart the BMS (administrator); F8 is reserved
+  kMemberStatus = 0xFB,  // one pack's summary, polled by the bank master (internal bus)
+  kAssignAddress = 0xFC, // automatic addressing along the Link IN/OUT chain (internal bus)
 };
 
 // 99 switch command bytes (docs/protocols.md §3: the PACE document and captured status bytes).
@@ -80,6 +83,9 @@ class PaceProtocol final : public WireProtocol {
   Rtn read_params(Request& r, FrameWriter& out);
   Rtn write_params(Request& r, FrameWriter& out);
   Rtn counters(FrameWriter& out);
+  // pace_bank.cpp: F9, FB
+  Rtn system_view(Request& r, FrameWriter& out);
+  Rtn member_status(Request& r, FrameWriter& out);
   // pace_records.cpp: A1, F5, F6
   Rtn history_record(Request& r, FrameWriter& out);
   Rtn read_records(Request& r, FrameWriter& out);

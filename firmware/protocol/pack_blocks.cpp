@@ -135,4 +135,37 @@ ChargeManagement charge_management(const BmsStatus& s) {
   return c;
 }
 
+// What the master needs of a pack: its own limits as if alone, its charge and its worst case.
+MemberBlock member_block(const BmsStatus& s, const ParamSet& p, const PackConfig& c) {
+  const Measurements& m = s.measurements;
+  const InverterLimits& l = s.limits;
+  const AnalogBlock a = analog_block(s, p);
+  MemberBlock b;
+  b.state = static_cast<std::uint8_t>(s.state);
+  b.flags = static_cast<std::uint8_t>(
+      flag(l.charge_enable, 0) | flag(l.discharge_enable, 1) | flag(s.failure, 2) |
+      flag(s.protection.protect_on(P::FullCharge), 3) | flag(l.force_charge, 4) |
+      flag(s.charger_present, 5));
+  b.soc_pptt = static_cast<std::uint16_t>(s.soc_pptt);
+  b.remaining_mAh = a.remaining_mAh;
+  b.full_capacity_mAh = a.full_capacity_mAh;
+  b.design_capacity_mAh = a.design_capacity_mAh;
+  b.pack_voltage_mV = a.pack_voltage_mV;
+  b.current_mA = m.current_mA;
+  b.charge_voltage_mV = static_cast<std::uint16_t>(l.charge_voltage_mV);
+  b.discharge_voltage_mV = static_cast<std::uint16_t>(l.discharge_voltage_mV);
+  b.charge_current_limit_mA = l.charge_current_limit_mA;
+  b.discharge_current_limit_mA = l.discharge_current_limit_mA;
+  b.min_cell_mV = m.min_cell_mV;
+  b.max_cell_mV = m.max_cell_mV;
+  b.min_temperature_dC = m.min_cell_temperature_dC;
+  b.max_temperature_dC = m.max_cell_temperature_dC;
+  b.alarm_flags = s.protection.alarm_flags;
+  b.protect_flags = s.protection.protect_flags;
+  b.series_count = c.series_count;
+  b.product_code = c.bank.product_code;
+  b.fault_code = s.fault_code;
+  return b;
+}
+
 }  // namespace lfpbms::protocol

@@ -136,7 +136,8 @@ void reseal(std::vector<std::uint8_t>& mem, std::uint16_t count) {
 TEST(ST_1_storage, a_set_from_older_firmware_loads_with_defaults_for_newer_ids) {
   fakes::FakeBoard board;
   ASSERT_TRUE(ParamStorage(board, 0).save(custom_set(3550)));
-  reseal(board.memory, static_cast<std::uint16_t>(kParamCount - 3));  // last 3 ids unknown
+  // A firmware that knew the ids before design_capacity_mAh only.
+  reseal(board.memory, static_cast<std::uint16_t>(P::design_capacity_mAh));
   ParamSet loaded(16);
   ASSERT_EQ(load_fresh(board, loaded), LoadResult::Loaded);
   EXPECT_EQ(loaded.get(P::cell_ov_alarm_mV), 3550);

@@ -212,7 +212,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(NoticeCase{I::IdTimeout, &SystemFaults::id_timeout},
                       NoticeCase{I::AddressConflict, &SystemFaults::address_conflict},
                       NoticeCase{I::DipFault, &SystemFaults::dip_fault},
-                      NoticeCase{I::CabinetFault, &SystemFaults::cabinet_fault}),
+                      NoticeCase{I::CabinetFault, &SystemFaults::cabinet_fault},
+                      NoticeCase{I::MasterLost, &SystemFaults::master_lost}),
     [](const ::testing::TestParamInfo<NoticeCase>& c) {
       return std::string(protection_row(c.param.id).name);
     });

@@ -42,6 +42,7 @@ class SimulatedPacks::Bank final : public protocol::PackBank {
     out = protocol::alarm_block(bms.status(), bms.params());
     return true;
   }
+  bool system(protocol::SystemBlock& /*out*/) const override { return false; }
 
  private:
   const std::vector<std::unique_ptr<Pack>>& packs_;

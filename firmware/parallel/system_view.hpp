@@ -1,0 +1,27 @@
+#pragma once
+// PA-2: what the bank master tells the inverter and the host, from every pack's summary:
+// capacity-weighted SOC, the sum of the limits over the healthy packs (CH-2: capped by one
+// cable's rating with daisy-chained wiring, and by the share of the current each pack really
+// carries), the lowest charge voltage, worst-case flags and extremes.
+#include <cstdint>
+
+#include "parallel/bank_master.hpp"
+#include "parallel/bank_role.hpp"
+#include "protocol/bank_blocks.hpp"
+
+namespace lfpbms {
+
+inline constexpr std::int32_t kShareMin_mA = 5000;  // (own) below this the shares mean nothing
+
+struct SystemInputs {
+  BankRole role = BankRole::Alone;
+  std::uint8_t own_address = 1;
+  const protocol::MemberBlock* own = nullptr;  // the master's own summary, this tick's
+  const MemberSlot* slots = nullptr;  // the master's, index address - 1; null: this pack alone
+  bool own_conflict = false;                   // this pack's own answers collide
+  std::int32_t wiring_cap_mA = 0;              // > 0: daisy-chained wiring, CH-2
+};
+
+protocol::SystemBlock system_view(const SystemInputs& in);
+
+}  // namespace lfpbms
