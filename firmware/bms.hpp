@@ -24,6 +24,7 @@ namespace lfpbms {
 struct BmsInputs {
   bool comm_activity = false;
   bool link_wake = false;
+  bool in_bank = false;  // other packs share the DC bus: the join rule applies (PA-4)
   SystemFaults system;
 };
 
@@ -97,6 +98,7 @@ class Bms {
   TimeMs last_tick_ = 0;
   TimeMs show_soc_until_ = 0;
   bool host_sleep_ = false;
+  bool in_bank_ = false;
   bool host_charge_off_ = false;
   bool host_discharge_off_ = false;
   bool full_event_ = false;

@@ -28,9 +28,14 @@ GateDecision FetGate::update(TimeMs now, const GateInputs& in, const ParamSet& p
       !hard_off && !d.discharge_allowed && d.charge_allowed && in.current_mA > 0;
 
   d.limiter = limiter_.update(now, in.current_mA, d.charge_allowed, params);
-  const bool limiting = limiter_.active() && !diode_charge;
+  // Joining a bank at a lower voltage: the limiter charges the pack up to the others before
+  // the charge FET closes. Judged only while the FET is open; once closed, the over-current
+  // rows and the limiter's own entry govern.
+  const bool join = in.join_gap && !charge_fet_closed_ && params.get(ParamId::charge_limit_mA) > 0;
+  const bool limiting = (limiter_.active() || join) && !diode_charge;
   d.command.charge_fet = (d.charge_allowed && !limiting) || diode_charge;
   d.command.charge_limiter = d.charge_allowed && limiting;
+  charge_fet_closed_ = d.command.charge_fet;
 
   const Precharge::Output pre =
       precharge_.update(now, d.discharge_allowed || diode_discharge, in.pack_voltage_mV,

@@ -25,6 +25,9 @@ struct GateInputs {
   std::int32_t current_mA = 0;
   std::uint32_t pack_voltage_mV = 0;
   std::int32_t terminal_voltage_mV = 0;
+  // In a bank, the terminals stand more than join_gap_mV above the cells: the other packs would
+  // push an in-rush through a closing charge FET (PA-4).
+  bool join_gap = false;
 };
 
 struct GateDecision {
@@ -43,6 +46,7 @@ class FetGate {
  private:
   Precharge precharge_;
   ChargeLimiter limiter_;
+  bool charge_fet_closed_ = false;
 };
 
 }  // namespace lfpbms

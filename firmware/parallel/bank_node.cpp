@@ -114,6 +114,7 @@ BmsInputs BankNode::inputs() {
   polled_ = false;
   in.link_wake = port_.wake_line();
   const bool master = addressing_.role() == BankRole::Master;
+  in.in_bank = addressing_.role() == BankRole::Slave || (master && system_.member_count > 1);
   in.system.id_timeout = master && master_.any_lost();
   in.system.address_conflict = conflict_ || (master && master_.any_conflict());
   in.system.dip_fault = addressing_.dip_fault();

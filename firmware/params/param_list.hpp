@@ -139,4 +139,8 @@
   /* CH-2: a bank's wiring: 0 bus bars, 1 hand-to-hand (daisy) cables, whose rating caps */   \
   /* the system's current [000 §7] */                                                         \
   X(wiring, flag, 0, 0, 1, Fixed)                                                            \
-  X(wiring_cap_mA, mA, 100000, 10000, 1000000, Fixed)
+  X(wiring_cap_mA, mA, 100000, 10000, 1000000, Fixed)                                        \
+  /* PA-4 (own): in a bank, a pack whose terminals stand this far above its cells charges */  \
+  /* through the current limiter until they come closer, instead of closing its charge */    \
+  /* FET onto the others' voltage */                                                         \
+  X(join_gap_mV, mV, 1500, 200, 10000, Fixed)

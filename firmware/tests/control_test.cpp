@@ -172,3 +172,49 @@ TEST(PK_4_body_diode, pipeline_over_voltage_lets_the_pack_discharge) {
 
 }  // namespace
 }  // namespace lfpbms::testing
+
+namespace lfpbms::testing {
+namespace {
+
+// --- PA-4: joining a bank below its voltage ---------------------------------------------------
+
+struct JoinCase {
+  ParamSet params{16};
+  FetGate gate;
+  ProtectionStatus p;
+  GateInputs in;
+  JoinCase() {
+    in.fets_allowed = true;
+    in.protection = &p;
+    in.pack_voltage_mV = 51000;
+    in.terminal_voltage_mV = 53500;
+    in.join_gap = true;
+  }
+};
+
+TEST(PA_4_join, far_below_the_bus_the_limiter_charges_instead_of_the_charge_fet) {
+  JoinCase c;
+  const auto d = c.gate.update(0, c.in, c.params);
+  EXPECT_FALSE(d.command.charge_fet);
+  EXPECT_TRUE(d.command.charge_limiter);
+  EXPECT_TRUE(d.command.discharge_fet) << "the bus is above: closing it moves nothing";
+  c.in.join_gap = false;  // charged up to within the gap
+  EXPECT_TRUE(c.gate.update(100, c.in, c.params).command.charge_fet);
+}
+
+TEST(PA_4_join, judged_only_before_the_charge_fet_closes) {
+  JoinCase c;
+  c.in.join_gap = false;
+  EXPECT_TRUE(c.gate.update(0, c.in, c.params).command.charge_fet);
+  c.in.join_gap = true;  // a charging surge lifts the terminals: no reason to open
+  EXPECT_TRUE(c.gate.update(100, c.in, c.params).command.charge_fet);
+}
+
+TEST(PA_4_join, without_a_limiter_the_charge_fet_closes_as_before) {
+  JoinCase c;
+  ASSERT_TRUE(c.params.write(ParamId::charge_limit_mA, 0).ok());
+  EXPECT_TRUE(c.gate.update(0, c.in, c.params).command.charge_fet);
+}
+
+}  // namespace
+}  // namespace lfpbms::testing
