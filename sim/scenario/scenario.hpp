@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pack_config.hpp"
 #include "params/param_set.hpp"
 
 namespace lfpbms::sim {
@@ -69,6 +70,32 @@ struct InverterSetup {
   bool communication = true;         // polls the pack every second (wakes it, keeps it awake)
 };
 
+// [[bank.pack]]: one pack of a bank that differs from the rest; unset keys take the bank's draw.
+struct BankPackSetup {
+  int index = 1;  // which pack, 1...packs
+  std::optional<double> initial_soc;      // 0...1
+  std::optional<double> soh_pct;          // 50...100
+  std::optional<double> capacity_Ah;      // a pack of another size (PA-6)
+  std::optional<double> cable_mOhm;       // its cable to the bus bar, both conductors
+  std::optional<double> temperature_C;    // at the start
+  std::optional<int> address;             // its DIP switch, 0...15 (addressing "dip" only)
+  std::optional<double> joins_at_s;       // connected (DC and link cable) at this time
+  std::string where;                      // "file:line" of its table, for the runner's errors
+};
+
+// [bank]: packs in parallel on one DC bus (SPEC §6). One pack (the default) is a stand-alone
+// pack; its address switch reads 0 unless the scenario sets one.
+struct BankSetup {
+  int packs = 1;                          // 1...32, at most the profile's max_packs
+  std::optional<Addressing> addressing;   // default: the profile's
+  double cable_mOhm = 1.5;                // each pack's cable to the bus bar, both conductors
+  double cable_spread_pct = 10.0;         // 1 sigma
+  double soc_spread_pct = 0.0;            // packs' initial SOC, 1 sigma, % around initial_soc
+  double soh_spread_pct = 0.0;            // packs' soh_pct, 1 sigma, % points
+  bool daisy_chain = false;               // "daisy": hand-to-hand wiring, CH-2's cable cap
+  std::vector<BankPackSetup> packs_setup; // [[bank.pack]]
+};
+
 enum class FaultKind : std::uint8_t {
   CellLeak,  // internal short / leak of one cell: value = leak current, A
   NtcOpen,   // target = NTC 1...4, or 5 = MOSFET, 6 = ambient
@@ -84,6 +111,8 @@ enum class FaultKind : std::uint8_t {
   FetStuck,            // target 1 = charge FET, 2 = discharge FET stuck closed
   ButtonPress,         // value = seconds held
   LinkDown,            // the inverter stops polling
+  BusCableCut,         // the pack's internal-bus (link) cable is cut: it neither hears nor is heard
+  DcDisconnect,        // the pack's DC breaker opens: it leaves the bus
 };
 
 struct FaultEvent {
@@ -91,6 +120,7 @@ struct FaultEvent {
   double duration_s = 0;  // 0 = until the end
   FaultKind kind = FaultKind::CellLeak;
   int target = 1;
+  int pack = 1;  // which pack of a bank it acts on (faults of the bus and the inverter: ignored)
   double value = 0;
 };
 
@@ -119,6 +149,7 @@ struct Scenario {
   AmbientSetup ambient;
   SiteSetup site;
   InverterSetup inverter;
+  BankSetup bank;
   std::vector<FaultEvent> faults;
   std::vector<Expectation> expectations;
 };

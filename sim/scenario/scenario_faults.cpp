@@ -26,7 +26,7 @@ struct FaultRule {
 constexpr int kCells = 16;
 constexpr Range kNone{0, 0};
 
-constexpr std::array<FaultRule, 14> kRules{{
+constexpr std::array<FaultRule, 16> kRules{{
     {FaultKind::CellLeak, "cell_leak", kCells, "which cell, 1...16", Takes::Required,
      Range{0, 50, true}, 0, "A", true},
     {FaultKind::NtcOpen, "ntc_open", 6, "which NTC: 1...4 cells, 5 MOSFET, 6 ambient",
@@ -53,6 +53,9 @@ constexpr std::array<FaultRule, 14> kRules{{
     {FaultKind::ButtonPress, "button_press", 0, "", Takes::Required, Range{0, 60, true}, 0, "s",
      false},
     {FaultKind::LinkDown, "link_down", 0, "", Takes::Nothing, kNone, 0, "", true},
+    // Of one pack of a bank (`pack`): its internal-bus cable cut, its DC breaker open.
+    {FaultKind::BusCableCut, "bus_cable_cut", 0, "", Takes::Nothing, kNone, 0, "", true},
+    {FaultKind::DcDisconnect, "dc_disconnect", 0, "", Takes::Nothing, kNone, 0, "", true},
 }};
 
 // fault_kind_name() and the parser both look kinds up here: every kind needs its row.
@@ -60,7 +63,7 @@ constexpr bool covers_every_kind() {
   for (std::size_t i = 0; i < kRules.size(); ++i) {
     if (kRules[i].kind != static_cast<FaultKind>(i)) return false;
   }
-  return kRules.size() == static_cast<std::size_t>(FaultKind::LinkDown) + 1;
+  return kRules.size() == static_cast<std::size_t>(FaultKind::DcDisconnect) + 1;
 }
 static_assert(covers_every_kind(), "one rule per FaultKind, in order");
 
@@ -132,6 +135,8 @@ FaultEvent read_fault(Reader& r, const Run& run) {
   read_target(r, *rule, f);
   // cppcheck-suppress nullPointerRedundantCheck ; fail() does not return
   read_value(r, *rule, f);
+  // Within the bank: checked against [bank] packs once the whole file is read.
+  f.pack = static_cast<int>(r.integer("pack", 1, kMaxPacks).value_or(f.pack));
   return f;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <vector>
 
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_parts.hpp"
@@ -12,9 +13,12 @@
 namespace lfpbms::sim {
 namespace {
 
+using scenario_detail::check_fault_packs;
 using scenario_detail::Empty;
+using scenario_detail::FaultPack;
 using scenario_detail::Range;
 using scenario_detail::read_ambient;
+using scenario_detail::read_bank;
 using scenario_detail::read_expectation;
 using scenario_detail::read_fault;
 using scenario_detail::read_inverter;
@@ -69,10 +73,17 @@ Scenario parse_scenario(const std::string& toml_text, const std::string& source_
   section(root, "ambient", [&](Reader& r) { read_ambient(r, run, s.ambient); });
   section(root, "site", [&](Reader& r) { read_site(r, s.site); });
   section(root, "inverter", [&](Reader& r) { read_inverter(r, s.inverter); });
+  section(root, "bank", [&](Reader& r) { read_bank(r, run, s.bank); });
   if (const toml::table* params = root.table("params")) read_params(*params, s.source, s);
-  root.each_table("fault", [&](Reader& r) { read_faults(r, run, s.faults); });
+  std::vector<FaultPack> fault_packs;
+  root.each_table("fault", [&](Reader& r) {
+    read_faults(r, run, s.faults);
+    if (r.has("pack"))
+      fault_packs.push_back({s.faults.back().pack, r.line("pack"), r.path("pack")});
+  });
   root.each_table("expect", [&](Reader& r) { s.expectations.push_back(read_expectation(r, run)); });
   root.finish();
+  check_fault_packs(s.source, s.bank, fault_packs);
   return s;
 }
 

@@ -85,12 +85,20 @@ std::uint32_t Reader::line(std::string_view key) const {
   return region.begin.line;
 }
 
+std::uint32_t Reader::table_line() const {
+  return table_.source().begin.line;
+}
+
+std::string Reader::where() const {
+  return source_ + ":" + std::to_string(table_line());
+}
+
 void Reader::fail(std::string_view key, std::string_view message) const {
   fail_at(source_, line(key), path(key), message);
 }
 
 void Reader::fail_table(std::string_view message) const {
-  fail_at(source_, table_.source().begin.line, path_, message);
+  fail_at(source_, table_line(), path_, message);
 }
 
 std::string_view Reader::latest(std::initializer_list<std::string_view> keys) const {

@@ -40,6 +40,8 @@ class Reader {
   const std::string& source() const { return source_; }
   std::string path(std::string_view key) const;    // "fault[2].kind"
   std::uint32_t line(std::string_view key) const;  // the key's, or the table's when absent
+  std::uint32_t table_line() const;                // the table's header ([[x]]), or its first key
+  std::string where() const;                       // "source:table_line", for the runner's errors
   [[noreturn]] void fail(std::string_view key, std::string_view message) const;
   [[noreturn]] void fail_table(std::string_view message) const;  // about the table itself
   // Of keys that are only wrong together, the one written last: where the reader stopped.

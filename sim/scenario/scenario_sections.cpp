@@ -8,12 +8,8 @@
 namespace lfpbms::sim::scenario_detail {
 namespace {
 
-constexpr Range kFraction{0, 1};
 constexpr Range kSpread_pct{0, 20};
-constexpr Range kTemperature_C{-40, 60};  // beyond what a pack in a home meets
-constexpr Range kCapacity_Ah{0, 2000, true};
 constexpr Range kSelfDischarge_pct_month{0, 20};
-constexpr Range kSoh_pct{50, 100};  // below half its capacity a cell is long retired
 constexpr Range kImbalance_pct{0, 20};
 constexpr Range kSwing_C{0, 30};
 constexpr Range kSeasonSwing_C{-30, 30};  // negative: coldest at day 0

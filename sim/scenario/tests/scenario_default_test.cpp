@@ -43,7 +43,7 @@ TEST(TWIN_scenario_default, expects_accurate_soc_and_a_full_charge) {
 
 TEST(TWIN_scenario_default, fault_kind_names_are_unique_and_parse) {
   std::set<std::string> names;
-  for (int k = 0; k <= static_cast<int>(FaultKind::LinkDown); ++k) {
+  for (int k = 0; k <= static_cast<int>(FaultKind::DcDisconnect); ++k) {
     const std::string name = fault_kind_name(static_cast<FaultKind>(k));
     EXPECT_NE(name, "unknown");
     EXPECT_TRUE(names.insert(name).second) << name;
