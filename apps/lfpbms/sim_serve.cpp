@@ -82,7 +82,7 @@ int run_sim_serve(const SimOptions& o) {
     serve_until(server, start + std::chrono::duration_cast<Clock::duration>(due_s));
   }
   const double wall_s = std::chrono::duration<double>(Clock::now() - start).count();
-  const int verdict = finish_sim(o, packs.simulation(0), wall_s);
+  const int verdict = finish_sim(o, packs.simulation(), wall_s);
   return stop_requested != 0 ? 0 : verdict;  // stopped early: the expectations do not apply
 }
 

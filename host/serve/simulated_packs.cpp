@@ -7,8 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "protocol/pack_blocks.hpp"
-
 namespace lfpbms::host {
 
 namespace {
@@ -19,100 +17,86 @@ std::string serial(const char* prefix, std::size_t number) {
   return text;
 }
 
+sim::Scenario with_packs(sim::Scenario s, std::size_t count) {
+  if (count < 1 || count > kMaxServedPacks) {
+    throw std::invalid_argument("--packs must be 1...32, not " + std::to_string(count));
+  }
+  s.bank.packs = static_cast<int>(count);
+  return s;
+}
+
 }  // namespace
-
-// The master's view of the bank: index 0 is the master itself, i is address i + 1.
-class SimulatedPacks::Bank final : public protocol::PackBank {
- public:
-  explicit Bank(const std::vector<std::unique_ptr<Pack>>& packs) : packs_(packs) {}
-
-  std::uint8_t pack_count() const override { return static_cast<std::uint8_t>(packs_.size()); }
-  std::uint8_t address(std::uint8_t index) const override {
-    return index < packs_.size() ? packs_[index]->device->address : 0;
-  }
-  bool analog(std::uint8_t index, protocol::AnalogBlock& out) const override {
-    if (index >= packs_.size()) return false;
-    const Bms& bms = packs_[index]->twin->bms();
-    out = protocol::analog_block(bms.status(), bms.params());
-    return true;
-  }
-  bool alarms(std::uint8_t index, protocol::AlarmBlock& out) const override {
-    if (index >= packs_.size()) return false;
-    const Bms& bms = packs_[index]->twin->bms();
-    out = protocol::alarm_block(bms.status(), bms.params());
-    return true;
-  }
-  bool system(protocol::SystemBlock& /*out*/) const override { return false; }
-
- private:
-  const std::vector<std::unique_ptr<Pack>>& packs_;
-};
 
 SimulatedPacks::SimulatedPacks(const sim::Scenario& scenario, const sim::ProductProfile& profile,
                                std::size_t count, hal::SerialPort& bus)
-    : bus_(bus), bank_(std::make_unique<Bank>(packs_)) {
-  if (count < 1 || count > kMaxServedPacks) {
-    throw std::invalid_argument("--packs must be 1...15, not " + std::to_string(count));
-  }
+    : bus_(bus),
+      sim_(std::make_unique<sim::Simulation>(with_packs(scenario, count), profile)) {
   for (std::size_t i = 0; i < count; ++i) {
-    sim::Scenario own = scenario;
-    own.seed = scenario.seed + i;  // independent packs, each its own cells and sensors
-    auto pack = std::make_unique<Pack>();
-    pack->twin = std::make_unique<sim::Simulation>(own, profile);
-    pack->bms_serial = serial("LFPBMS-SIM-", i + 1);
-    pack->pack_serial = serial("LFPP-SIM-", i + 1);  // bmspace keeps 15 and 14 characters
-    packs_.push_back(std::move(pack));
+    auto link = std::make_unique<Link>();
+    link->bms_serial = serial("LFPBMS-SIM-", i + 1);
+    link->pack_serial = serial("LFPP-SIM-", i + 1);  // bmspace keeps 15 and 14 characters
+    links_.push_back(std::move(link));
+    connect(i);
   }
-  for (std::size_t i = 0; i < count; ++i) connect(*packs_[i], static_cast<std::uint8_t>(i + 1));
 }
 
 SimulatedPacks::~SimulatedPacks() = default;
 
-void SimulatedPacks::connect(Pack& pack, std::uint8_t address) {
-  sim::TwinBoard& board = pack.twin->board();
-  protocol::DeviceIdentity identity;
-  identity.bms_serial = pack.bms_serial.c_str();
-  identity.pack_serial = pack.pack_serial.c_str();
-  const bool master = address == 1;
-  pack.credentials = std::make_unique<CredentialStorage>(
-      board.nvm(), pack.twin->profile().config.flash.credentials_sector);
-  pack.device = std::make_unique<protocol::HostDevice>(protocol::HostDevice{
-      pack.twin->bms(), board, identity, &pack.twin->event_log(), pack.credentials.get(),
-      master ? bank_.get() : nullptr, address, &pack.restart});
-  // The master's "all packs" answer holds every pack's block; one pack's fits in 512.
-  pack.tx.assign(master ? protocol::kMaxFrameChars : 512, '\0');
-  pack.link =
-      std::make_unique<protocol::HostLink>(*pack.device, bus_, pack.tx.data(), pack.tx.size());
+// A pack's host link on the served bus, made again whenever its firmware was (a restart, a
+// pack that joins later); the device keeps its identity, credentials and restart hook.
+void SimulatedPacks::connect(std::size_t index) {
+  Link& l = *links_[index];
+  sim::PackUnit& unit = sim_->bank().unit(index);
+  if (!unit.device || unit.device.get() == l.device) return;
+  protocol::HostDevice& device = *unit.device;
+  device.identity.bms_serial = l.bms_serial.c_str();
+  device.identity.pack_serial = l.pack_serial.c_str();
+  if (!l.credentials) {
+    l.credentials = std::make_unique<CredentialStorage>(
+        unit.board.nvm(), sim_->profile().config.flash.credentials_sector);
+  }
+  device.credentials = l.credentials.get();
+  device.system = &l.restart;
+  // Any pack may be the master: room for every pack's block in an "all packs" answer.
+  l.tx.assign(protocol::kMaxFrameChars, '\0');
+  l.link = std::make_unique<protocol::HostLink>(device, bus_, l.tx.data(), l.tx.size());
+  l.device = &device;
 }
 
 void SimulatedPacks::step() {
-  for (const auto& pack : packs_) pack->twin->step();
+  sim_->step();
+  for (std::size_t i = 0; i < links_.size(); ++i) connect(i);
 }
 
 void SimulatedPacks::receive(const char* data, std::size_t length) {
-  for (const auto& pack : packs_) pack->link->receive(data, length, pack->twin->board().now_ms());
-  for (std::size_t i = 0; i < packs_.size(); ++i) {
-    if (!packs_[i]->restart.pending) continue;
-    packs_[i]->restart.pending = false;
+  for (std::size_t i = 0; i < links_.size(); ++i) {
+    if (links_[i]->link) {
+      links_[i]->link->receive(data, length, sim_->bank().unit(i).board.now_ms());
+    }
+  }
+  for (std::size_t i = 0; i < links_.size(); ++i) {
+    if (!links_[i]->restart.pending) continue;
+    links_[i]->restart.pending = false;
     power_cycle(i);
   }
 }
 
 void SimulatedPacks::write_truth(const std::string& path) const {
   auto packs = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < packs_.size(); ++i) {
-    const sim::TrueReadings t = packs_[i]->twin->board().true_readings();
+  for (std::size_t i = 0; i < links_.size(); ++i) {
+    const sim::PackUnit& unit = sim_->bank().unit(i);
+    const sim::TrueReadings t = unit.board.true_readings();
     auto milli = [](double x) { return std::lround(x * 1000.0); };
     nlohmann::ordered_json cells = nlohmann::json::array();
     for (double v : t.cell_V) cells.push_back(milli(v));
     nlohmann::ordered_json temps = nlohmann::json::array();
     for (double c : t.temperature_C) temps.push_back(std::lround(c * 10.0));
-    packs.push_back({{"address", i + 1},
+    packs.push_back({{"address", unit.node ? unit.node->address() : 0},
                      {"cell_voltage_mV", cells},
                      {"pack_voltage_mV", milli(t.pack_V)},
                      {"current_mA", milli(t.current_A)},
                      {"temperature_dC", temps},
-                     {"soc_pct", packs_[i]->twin->pack().usable_soc() * 100.0}});
+                     {"soc_pct", unit.usable_soc() * 100.0}});
   }
   const nlohmann::ordered_json doc = {{"t_s", t_s()}, {"packs", packs}};
   const std::string tmp = path + ".tmp";
@@ -121,9 +105,8 @@ void SimulatedPacks::write_truth(const std::string& path) const {
 }
 
 void SimulatedPacks::power_cycle(std::size_t index) {
-  Pack& pack = *packs_.at(index);
-  pack.twin->power_cycle();
-  connect(pack, pack.device->address);
+  sim_->power_cycle(index);
+  connect(index);
 }
 
 }  // namespace lfpbms::host

@@ -24,6 +24,9 @@ class ServedBank {
         packs_(scenario_, sim::load_profile(scenario_.profile), pack_count, server_.port()) {
     server_.add_receiver([this](const char* data, std::size_t n) { packs_.receive(data, n); });
     for (int i = 0; i < 20; ++i) packs_.step();  // two seconds: the firmware has measured
+    // A bank: until the master has polled every slave's blocks (at most a simulated minute).
+    const BankNode& master = *packs_.simulation().bank().unit(0).node;
+    for (int i = 0; i < 600 && master.pack_count() < pack_count; ++i) packs_.step();
     spec_ = server_.describe();
     thread_ = std::thread([this] {
       while (!stop_)

@@ -45,29 +45,8 @@ void FaultSchedule::update(double t_s, FaultTargets& targets, std::vector<FaultC
 }
 
 void FaultSchedule::apply(const FaultEvent& f, bool on, FaultTargets& t) {
-  const auto i = static_cast<std::size_t>(f.target - 1);
+  if (apply_to_pack(f, on, t.packs.at(static_cast<std::size_t>(f.pack - 1)))) return;
   switch (f.kind) {
-    case FaultKind::CellLeak:
-      t.pack->cell(i).set_leak_A(on ? f.value : 0.0);
-      break;
-    case FaultKind::NtcOpen:
-      t.sensors->ntc_open[i] = on;
-      break;
-    case FaultKind::NtcShort:
-      t.sensors->ntc_short[i] = on;
-      break;
-    case FaultKind::CellLineOpen: {
-      const auto bit = static_cast<std::uint16_t>(1u << i);
-      t.sensors->open_lines = static_cast<std::uint16_t>(on ? t.sensors->open_lines | bit
-                                                            : t.sensors->open_lines & ~bit);
-      break;
-    }
-    case FaultKind::CurrentStuck:
-      t.sensors->current_stuck = on;
-      break;
-    case FaultKind::CurrentOffset:
-      t.sensors->current_offset_A = on ? f.value : 0.0;
-      break;
     case FaultKind::ChargerOverVoltage:
       t.inverter->over_voltage_V = on ? f.value : 0.0;
       break;
@@ -83,15 +62,57 @@ void FaultSchedule::apply(const FaultEvent& f, bool on, FaultTargets& t) {
     case FaultKind::ChargerFailure:
       t.inverter->charger_failed = on;
       break;
-    case FaultKind::FetStuck:
-      (f.target == 1 ? t.port->stuck_charge : t.port->stuck_discharge) = on;
-      break;
-    case FaultKind::ButtonPress:
-      t.button = on;
-      break;
     case FaultKind::LinkDown:
       t.link_down = on;
       break;
+    default:
+      break;
+  }
+}
+
+// A fault in one pack: a cell, a sensor, a FET, its button, its cables. False for the others.
+bool FaultSchedule::apply_to_pack(const FaultEvent& f, bool on, PackTargets& t) {
+  const auto i = static_cast<std::size_t>(f.target - 1);
+  switch (f.kind) {
+    case FaultKind::CellLeak:
+      t.pack->cell(i).set_leak_A(on ? f.value : 0.0);
+      return true;
+    case FaultKind::NtcOpen:
+      t.sensors->ntc_open[i] = on;
+      return true;
+    case FaultKind::NtcShort:
+      t.sensors->ntc_short[i] = on;
+      return true;
+    case FaultKind::CellLineOpen: {
+      const auto bit = static_cast<std::uint16_t>(1u << i);
+      t.sensors->open_lines = static_cast<std::uint16_t>(on ? t.sensors->open_lines | bit
+                                                            : t.sensors->open_lines & ~bit);
+      return true;
+    }
+    case FaultKind::CurrentStuck:
+      t.sensors->current_stuck = on;
+      return true;
+    case FaultKind::CurrentOffset:
+      t.sensors->current_offset_A = on ? f.value : 0.0;
+      return true;
+    case FaultKind::FetStuck:
+      if (f.target == 1) {
+        t.path->set_stuck_charge(on);
+      } else {
+        t.path->set_stuck_discharge(on);
+      }
+      return true;
+    case FaultKind::ButtonPress:
+      t.button = on;
+      return true;
+    case FaultKind::BusCableCut:
+      t.bus_cable_cut = on;
+      return true;
+    case FaultKind::DcDisconnect:
+      t.dc_disconnected = on;
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -4,6 +4,7 @@
 // path, the inverter, the user's finger on the button.
 #include <vector>
 
+#include "sim/bank/dc_bus.hpp"
 #include "sim/pack/pack.hpp"
 #include "sim/pack/power_path.hpp"
 #include "sim/pack/twin_board.hpp"
@@ -12,14 +13,22 @@
 
 namespace lfpbms::sim {
 
-// Everything a fault can touch.
-struct FaultTargets {
+// What a fault can touch in one pack of the bank.
+struct PackTargets {
   Pack* pack = nullptr;
   SensorFaults* sensors = nullptr;
+  PowerPath* path = nullptr;      // its switches (stuck FETs)
+  bool button = false;            // its button held down
+  bool bus_cable_cut = false;     // its internal-bus cable is cut
+  bool dc_disconnected = false;   // its DC breaker is open
+};
+
+// Everything a fault can touch: each pack (a fault's `pack`), the port and the inverter.
+struct FaultTargets {
+  std::vector<PackTargets> packs;  // index: pack - 1
   PortState* port = nullptr;
   InverterFaults* inverter = nullptr;
-  double surge_A = 0;      // extra discharge current drawn at the terminals
-  bool button = false;     // the button held down
+  double surge_A = 0;      // extra discharge current drawn at the port
   bool link_down = false;  // the inverter stopped polling
 };
 
@@ -38,6 +47,7 @@ class FaultSchedule {
 
  private:
   static void apply(const FaultEvent& f, bool on, FaultTargets& t);
+  static bool apply_to_pack(const FaultEvent& f, bool on, PackTargets& t);
   double end_s(const FaultEvent& f) const;
 
   std::vector<FaultEvent> faults_;

@@ -1,7 +1,5 @@
 #include "sim/pack/power_path.hpp"
 
-#include <algorithm>
-
 namespace lfpbms::sim {
 
 namespace {
@@ -20,126 +18,72 @@ void PowerPath::configure_short_circuit(double threshold_A, double /*delay_us*/)
 }
 
 bool PowerPath::charge_closed() const {
-  return (gates_.charge_fet && !tripped_) || port_.stuck_charge;
+  return (gates_.charge_fet && !tripped_) || stuck_charge_;
 }
 
 bool PowerPath::discharge_closed() const {
-  return (gates_.discharge_fet && !tripped_) || port_.stuck_discharge;
+  return (gates_.discharge_fet && !tripped_) || stuck_discharge_;
 }
 
-// Losses of the path at `current_A`: a closed FET heats by I^2 R, an open one whose body diode
-// carries the current by its forward drop, the limiting module by its conversion loss.
-double PowerPath::fet_heat(double current_A) const {
+bool PowerPath::limiting() const {
+  return gates_.charge_limiter && !tripped_ && !charge_closed();
+}
+
+bool PowerPath::precharging() const {
+  return gates_.precharge && !tripped_ && !discharge_closed();
+}
+
+// Back to back: each direction needs its own FET (or its bypass: the limiter for charge, the
+// pre-charge resistor for discharge) and passes the other FET closed or through its diode.
+BranchLaw PowerPath::law(double pack_V, double series_ohm) const {
+  const bool chg = charge_closed();
+  const bool dsg = discharge_closed();
+  const bool limit = !chg && gates_.charge_limiter && !tripped_;
+  const bool pre = !dsg && gates_.precharge && !tripped_;
+  BranchLaw law;
+  if (!(chg || dsg || limit || pre)) return law;
+  const double ohm = series_ohm + 2 * p_.fet_mOhm / 1000;
+  const double siemens = 1 / ohm;
+  if (chg || limit) {
+    law.charge_above_V = pack_V + (dsg ? 0.0 : p_.diode_V);
+    law.charge_S = siemens;
+    if (limit) {
+      law.charge_max_A = p_.limiter_A;
+      law.charge_knee_V = law.charge_above_V + p_.limiter_A * ohm;
+    }
+  }
+  if (dsg || pre) {
+    law.discharge_below_V = pack_V - (chg ? 0.0 : p_.diode_V);
+    law.discharge_S = dsg ? siemens : 1 / (ohm + p_.precharge_ohm);
+    law.delivers = dsg;
+    law.precharges = pre;
+  }
+  return law;
+}
+
+bool PowerPath::sense(double peak_A) {
+  if (std::abs(peak_A) < threshold_A_) return false;
+  const bool welded = peak_A < 0 ? stuck_discharge_ : stuck_charge_;
+  if (welded || tripped_) return false;
+  tripped_ = true;
+  return true;
+}
+
+// A closed FET heats by I²R, an open one whose body diode carries the current by its forward
+// drop, the limiting module by its conversion loss. The pre-charge current is small and its
+// resistor sits apart from the FETs.
+double PowerPath::heat_W(double current_A, double pack_V) const {
+  if (current_A == 0) return 0;
   const double a = std::abs(current_A);
   const double fet_W = a * a * p_.fet_mOhm / 1000.0;
   const double diode_W = a * p_.diode_V;
-  double w = 0;
-  if (current_A > 0) {
-    const bool limited = !charge_closed();
-    w += limited ? 0.0 : fet_W;
-    w += discharge_closed() ? fet_W : diode_W;
-  } else if (current_A < 0) {
-    w += discharge_closed() ? fet_W : 0.0;
-    w += charge_closed() ? fet_W : diode_W;
-  }
-  return w;
-}
-
-// The discharge FET closed onto a fault at the terminals: `a` flows unless the comparator trips
-// (a welded FET cannot be opened by it).
-PathResult PowerPath::fault_current(double a, const PortState& port) {
-  PathResult r;
-  if (!discharge_closed()) return r;
-  r.peak_A = std::abs(a);
-  if (trips(a) && !port.stuck_discharge) {
-    tripped_ = r.short_trip = true;
-  } else {
-    r.current_A = a;
-    r.fet_heat_W = fet_heat(a);
-  }
-  return r;
-}
-
-PathResult PowerPath::shorted(double pack_V, double pack_ohm, const PortState& port) {
-  const double ohm = pack_ohm + 2 * p_.fet_mOhm / 1000 + port.short_mOhm / 1000;
-  PathResult r = fault_current(-pack_V / ohm, port);
-  r.terminal_V = -r.current_A * port.short_mOhm / 1000;
-  link_V_ = r.terminal_V;
-  was_tied_ = false;
-  return r;
-}
-
-// A source the wrong way round drives a discharge-direction current that only the discharge
-// FET can stop; with it closed the current is a short circuit through two sources.
-PathResult PowerPath::reversed(double pack_V, double pack_ohm, const PortState& port) {
-  const double ohm = pack_ohm + p_.cable_mOhm / 1000;
-  PathResult r = fault_current(-(pack_V + port.reverse_V) / ohm, port);
-  r.terminal_V = -port.reverse_V;
-  link_V_ = r.terminal_V;
-  was_tied_ = false;
-  return r;
-}
-
-PathResult PowerPath::inverter(double dt_s, double request_A, double pack_V, double pack_ohm,
-                               const PortState& port) {
-  PathResult r;
+  const bool chg = charge_closed();
   const bool dsg = discharge_closed();
-  const bool limiting = !charge_closed() && gates_.charge_limiter && !tripped_;
-  // Closing the discharge FET onto a link well below the pack: the in-rush pre-charge avoids.
-  if (dsg && !was_tied_) {
-    const double ohm = pack_ohm + 2 * p_.fet_mOhm / 1000 + p_.cable_mOhm / 1000;
-    const double inrush_A = (pack_V - link_V_) / ohm;
-    r.peak_A = std::abs(inrush_A);
-    if (trips(inrush_A) && !port.stuck_discharge) {
-      tripped_ = r.short_trip = true;
-      r.terminal_V = link_V_;
-      return r;
-    }
+  if (current_A > 0) {
+    const double in_W = chg ? fet_W : kLimiterLoss * a * pack_V;  // else the limiter carries it
+    return in_W + (dsg ? fet_W : diode_W);
   }
-  was_tied_ = dsg;
-
-  double a = 0;
-  if (request_A > 0 && charge_closed()) a = request_A;
-  if (request_A > 0 && limiting) a = std::min(request_A, p_.limiter_A);
-  if (request_A < 0 && dsg) a = request_A;
-  if (trips(a) && !(a < 0 ? port.stuck_discharge : port.stuck_charge)) {
-    tripped_ = r.short_trip = true;
-    r.peak_A = std::abs(a);
-    r.terminal_V = link_V_;
-    return r;
-  }
-  r.peak_A = std::max(r.peak_A, std::abs(a));
-
-  // With no current the port is where the stronger side holds it: the inverter above the pack
-  // (charging into an open charge FET, or waking a sleeping pack), else the pack through a
-  // closed discharge FET.
-  const bool held = port.source_V > 0 && (!dsg || port.source_V > pack_V);
-  if (a != 0) {
-    link_V_ = pack_V + a * pack_ohm;
-  } else if (held) {
-    link_V_ = port.source_V;
-  } else if (dsg) {
-    link_V_ = pack_V;
-  } else if (gates_.precharge && !tripped_) {
-    const double tau_s = p_.precharge_ohm * p_.link_F;
-    const double before_V = link_V_;
-    link_V_ = pack_V - (pack_V - link_V_) * std::exp(-dt_s / tau_s);
-    a = -p_.link_F * (link_V_ - before_V) / dt_s;
-  } else {
-    link_V_ *= std::exp(-dt_s / p_.link_idle_tau_s);
-  }
-  r.current_A = a;
-  r.terminal_V = link_V_;
-  r.fet_heat_W = fet_heat(a) + (limiting ? kLimiterLoss * a * pack_V : 0.0);
-  return r;
-}
-
-PathResult PowerPath::step(double dt_s, double request_A, double pack_V, double pack_ohm,
-                           const PortState& port) {
-  port_ = port;
-  if (port.short_mOhm > 0) return shorted(pack_V, pack_ohm, port);
-  if (port.reverse_V > 0) return reversed(pack_V, pack_ohm, port);
-  return inverter(dt_s, request_A, pack_V, pack_ohm, port);
+  return (dsg ? fet_W : 0.0) + (chg ? fet_W : diode_W);
 }
 
 }  // namespace lfpbms::sim

@@ -15,9 +15,10 @@ constexpr double kSwingSample_s = 1.0;
 
 Recorder::Recorder(double trace_interval_s) : interval_s_(trace_interval_s) {}
 
-void Recorder::record(const Event& e) {
+void Recorder::record(const Event& e, int pack) {
   LoggedEvent l;
   l.t_s = static_cast<double>(e.time_ms) / 1000.0;
+  l.pack = pack;
   l.code = event_code(e);
   l.group = event_group(e);
   l.text = event_text(e);
@@ -63,6 +64,25 @@ void Recorder::statistics(const StepSample& s) {
   if (s.awake) st.awake_s += s.dt_s;
 }
 
+void Recorder::sample_packs(const std::vector<PackSample>& packs) {
+  if (pack_current_sum_.size() != packs.size()) pack_current_sum_.assign(packs.size(), 0.0);
+  for (std::size_t i = 0; i < packs.size(); ++i) pack_current_sum_[i] += packs[i].current_A;
+  packs_now_ = packs;
+}
+
+void Recorder::emit_pack_row(double t_s, double steps) {
+  if (packs_now_.empty()) return;
+  PackTraceRow row{t_s, {}, {}, {}, {}};
+  for (std::size_t i = 0; i < packs_now_.size(); ++i) {
+    row.soc_est_pct.push_back(static_cast<float>(packs_now_[i].soc_est * 100));
+    row.soc_true_pct.push_back(static_cast<float>(packs_now_[i].soc_true * 100));
+    row.current_A.push_back(static_cast<float>(pack_current_sum_[i] / steps));
+    row.state.push_back(packs_now_[i].state);
+    pack_current_sum_[i] = 0;
+  }
+  pack_trace_.push_back(std::move(row));
+}
+
 void Recorder::sample(const StepSample& s) {
   statistics(s);
   sum_current_ += s.current_A * s.dt_s;
@@ -72,7 +92,10 @@ void Recorder::sample(const StepSample& s) {
   sum_t_ += s.dt_s;
   lo_cell_ = std::min(lo_cell_, s.cell_min_V);
   hi_cell_ = std::max(hi_cell_, s.cell_max_V);
+  ++row_steps_;
   if (s.t_s >= next_row_s_) {
+    emit_pack_row(s.t_s, row_steps_);
+    row_steps_ = 0;
     emit_row(s);
     next_row_s_ += interval_s_;
   }

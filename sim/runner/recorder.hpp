@@ -14,6 +14,7 @@ namespace lfpbms::sim {
 
 struct LoggedEvent {
   double t_s = 0;
+  int pack = 0;       // 1...N: the pack whose firmware or monitor it came from; 0: the site
   std::string code;   // "protect:SV_H", "fault:ntc_open", "violation"
   std::string group;  // "alarm", "protect", "release", "lock", "system", "fault", "violation"
   std::string text;
@@ -44,6 +45,20 @@ struct TraceRow {
   std::uint8_t chg, dsg, pre, lim, heater, force, state, bleeding;
 };
 
+// One pack of a bank at one step, for the per-pack trace.
+struct PackSample {
+  double soc_est = 0, soc_true = 0;  // 0...1
+  double current_A = 0;              // + charges
+  std::uint8_t state = 0;            // ReportedState
+};
+
+// Every pack at one trace row: SOC (firmware, true), mean current over the row's interval.
+struct PackTraceRow {
+  double t_s;
+  std::vector<float> soc_est_pct, soc_true_pct, current_A;
+  std::vector<std::uint8_t> state;
+};
+
 struct RunStats {
   double soc_sq_sum = 0;
   double soc_max_err = 0;           // 0...1
@@ -61,26 +76,35 @@ class Recorder final : public EventSink {
  public:
   explicit Recorder(double trace_interval_s);
 
-  void record(const Event& e) override;  // the firmware's events
+  void record(const Event& e) override { record(e, 0); }
+  void record(const Event& e, int pack);  // a bank's firmware events, marked with the pack
   void note(double t_s, const std::string& code, const std::string& group, const std::string& text);
+  // Each step of a bank: its packs, before sample() of the same step.
+  void sample_packs(const std::vector<PackSample>& packs);
   void sample(const StepSample& s);
 
   const std::vector<LoggedEvent>& events() const { return events_; }
   const std::vector<TraceRow>& trace() const { return trace_; }
+  const std::vector<PackTraceRow>& pack_trace() const { return pack_trace_; }
   const RunStats& stats() const { return stats_; }
   std::map<std::string, int> counts() const;  // events by code
 
  private:
   void statistics(const StepSample& s);
   void emit_row(const StepSample& s);
+  void emit_pack_row(double t_s, double steps);
 
   double interval_s_;
   double next_row_s_ = 0;
+  double row_steps_ = 0;
   // Interval accumulators.
   double sum_current_ = 0, sum_pv_ = 0, sum_load_ = 0, sum_grid_ = 0, sum_t_ = 0;
   double lo_cell_ = 1e9, hi_cell_ = 0;
   std::vector<LoggedEvent> events_;
   std::vector<TraceRow> trace_;
+  std::vector<PackTraceRow> pack_trace_;
+  std::vector<double> pack_current_sum_;  // A s over the row's interval, per pack
+  std::vector<PackSample> packs_now_;
   RunStats stats_;
   MinuteSwing soc_swing_;   // of the reported SOC, in %
   MinuteSwing jump_swing_;  // of its error against the truth, in %

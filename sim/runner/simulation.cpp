@@ -13,247 +13,219 @@ namespace {
 constexpr std::uint64_t kPollEvery = 10;  // the inverter polls the BMS once a second
 constexpr double kProgressEvery_s = 3600.0;
 
-double capacity_of(const Scenario& s, const ProductProfile& p) {
-  return s.pack.capacity_Ah.value_or(p.capacity_Ah);
-}
-
-std::string param_label(ParamId id) {
-  return id == ParamId::None ? std::string("?") : std::string(param_def(id).name);
-}
-
 double trace_interval_s(double days) {
   return std::max(60.0, days * 86400.0 / 10000.0);
 }
 
-std::string describe(const FaultChange& c) {
+std::string describe(const FaultChange& c, std::size_t packs) {
   const FaultEvent& f = *c.fault;
   char detail[96];
   std::snprintf(detail, sizeof detail, " (target %d, value %g)", f.target, f.value);
-  return std::string(fault_kind_name(f.kind)) + (c.started ? " injected" : " removed") + detail;
+  const std::string where = packs > 1 ? "pack " + std::to_string(f.pack) + ": " : "";
+  return where + fault_kind_name(f.kind) + (c.started ? " injected" : " removed") + detail;
+}
+
+InverterLimits limits_of(const protocol::SystemBlock& s) {
+  InverterLimits l;
+  l.charge_voltage_mV = s.charge_voltage_mV;
+  l.discharge_voltage_mV = s.discharge_voltage_mV;
+  l.charge_current_limit_mA = s.charge_current_limit_mA;
+  l.discharge_current_limit_mA = s.discharge_current_limit_mA;
+  l.charge_enable = (s.limit_flags & protocol::kSystemChargeEnable) != 0;
+  l.discharge_enable = (s.limit_flags & protocol::kSystemDischargeEnable) != 0;
+  l.force_charge = (s.limit_flags & protocol::kSystemForceCharge) != 0;
+  return l;
 }
 
 }  // namespace
 
-ParamSet Simulation::checked_params(const Scenario& scenario, const ProductProfile& profile,
-                                    double capacity_Ah) {
-  ParamSet params(profile.config.series_count);
-  std::vector<ParamWrite> writes = profile.params;
-  writes.push_back({ParamId::design_capacity_mAh, static_cast<std::int32_t>(capacity_Ah * 1000)});
-  writes.insert(writes.end(), scenario.params.begin(), scenario.params.end());
-  const WriteResult r = params.write(writes.data(), writes.size());
-  if (!r.ok()) {
-    std::string where = scenario.source;
-    for (std::size_t i = 0; i < scenario.params.size(); ++i) {
-      if (i < scenario.param_where.size() && scenario.params[i].id == r.param) {
-        where = scenario.param_where[i];
-      }
-    }
-    std::string msg = where + ": params." + param_label(r.param) + ": " + param_error_name(r.error);
-    if (r.conflict != ParamId::None) msg += " with " + param_label(r.conflict);
-    throw ScenarioError(msg + " (profile " + profile.name + ")");
-  }
-  return params;
-}
-
 Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
     : scenario_(scenario),
-      profile_(profile),
       total_s_(scenario.days * 86400.0),
       rng_(scenario.seed),
-      capacity_Ah_(capacity_of(scenario, profile)),
-      params_(checked_params(scenario, profile, capacity_Ah_)),
       site_(scenario.site, scenario.ambient, scenario.days, rng_.fork(1)),
       inverter_(scenario.inverter, scenario.site, profile.config.series_count),
-      pack_(scenario.pack, capacity_Ah_, profile.config.series_count, rng_.fork(2)),
-      thermal_(capacity_Ah_, profile.config.series_count,
-               scenario.pack.temperature_C.value_or(site_.ambient_C(0)), rng_.fork(3)),
-      board_(pack_, path_, thermal_, profile.config.ntc_count, rng_.fork(4), scenario.sensors),
       recorder_(trace_interval_s(scenario.days)),
-      event_log_(board_.nvm(), profile.config.flash.log_sector, profile.config.flash.log_sectors),
-      events_(recorder_, event_log_),
-      faults_(scenario.faults),
-      monitor_(monitor_limits()) {
-  event_log_.mount();
-  bms_ = std::make_unique<Bms>(board_.hardware(), profile_.config, events_);
-  board_.set_short_circuit_handler([this] { bms_->on_short_circuit(); });
-  targets_.pack = &pack_;
-  targets_.sensors = &board_.faults;
+      bank_(std::make_unique<Bank>(scenario, profile, site_.ambient_C(0), rng_, recorder_)),
+      faults_(scenario.faults) {
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    PackUnit& u = bank_->unit(i);
+    targets_.packs.push_back({&u.pack, &u.board.faults, &u.path});
+  }
   targets_.port = &port_;
   targets_.inverter = &inverter_faults_;
-  configure_firmware();
+  violations_logged_.assign(bank_->size(), 0);
+  notices_logged_.assign(bank_->size(), 0);
+  pack_soc_true_.assign(bank_->size(), 0);
+  pack_samples_.resize(bank_->size());
+  try {
+    bank_->start();
+  } catch (const std::runtime_error& e) {
+    throw ScenarioError(scenario_.source + ": " + e.what());
+  }
   now_ = site_.at(0);
-  soc_true_ = pack_.usable_soc();
+  soc_true_ = bank_->usable_soc();
+  for (std::size_t i = 0; i < bank_->size(); ++i) pack_soc_true_[i] = bank_->unit(i).usable_soc();
 }
 
 void Simulation::power_cycle() {
-  bms_.reset();
-  event_log_.mount();
-  bms_ = std::make_unique<Bms>(board_.hardware(), profile_.config, events_);
-  bms_->start();
+  for (std::size_t i = 0; i < bank_->size(); ++i) bank_->unit(i).power_cycle();
   ++power_cycles_;
 }
 
-// The firmware starts on factory defaults, then the installer writes the product's and the
-// scenario's settings, as over the host link.
-void Simulation::configure_firmware() {
-  bms_->start();
-  std::vector<ParamWrite> all;
-  for (std::size_t i = 0; i < kParamCount; ++i) {
-    all.push_back({static_cast<ParamId>(i), params_.values()[i]});
-  }
-  const WriteResult r = bms_->set_params(all.data(), all.size());
-  if (!r.ok()) throw ScenarioError(scenario_.source + ": the firmware refused the settings");
-  path_.set_limiter_A(params_.get(ParamId::charge_limit_mA) / 1000.0);
+void Simulation::power_cycle(std::size_t pack) {
+  bank_->unit(pack).power_cycle();
+  ++power_cycles_;
 }
 
-MonitorLimits Simulation::monitor_limits() const {
-  MonitorLimits l;
-  auto amps = [&](ParamId id) { return params_.get(id) / 1000.0; };
-  auto secs = [&](ParamId id) { return params_.get(id) / 1000.0; };
-  l.currents = {
-      {"charge over-current", amps(ParamId::chg_oc_protect_mA), secs(ParamId::chg_oc_delay_ms)},
-      {"discharge over-current", -amps(ParamId::dsg_oc1_protect_mA),
-       secs(ParamId::dsg_oc1_delay_ms)},
-      {"discharge over-current tier 2", -amps(ParamId::dsg_oc2_protect_mA),
-       secs(ParamId::dsg_oc2_delay_ms)},
-      {"short circuit", -amps(ParamId::scp_current_mA), params_.get(ParamId::scp_delay_us) / 1e6},
-  };
-  return l;
+const protocol::SystemBlock& Simulation::system_view() const {
+  return bank_->inverter_pack().node->system_view();
 }
 
+// Only a master (or a pack alone) talks to the inverter (PA-2); a sleeping BMS has its
+// transceivers off.
 BatteryPort Simulation::battery_port() const {
-  const BmsStatus& st = bms_->status();
+  const PackUnit& u = bank_->inverter_pack();
   BatteryPort p;
-  p.bms_link =
-      scenario_.inverter.communication && !targets_.link_down && st.state != ReportedState::Sleep;
-  p.limits = st.limits;
-  p.soc_pct = st.soc_pptt / 100.0;
-  p.voltage_V = last_.terminal_V;
-  p.current_A = last_.current_A;
+  if (!u.awake()) return p;
+  const BankRole role = u.node->role();
+  const bool speaks = role == BankRole::Master || role == BankRole::Alone;
+  p.bms_link = scenario_.inverter.communication && !targets_.link_down && speaks;
+  const protocol::SystemBlock& s = u.node->system_view();
+  p.limits = limits_of(s);
+  p.soc_pct = s.soc_pptt / 100.0;
+  p.voltage_V = bank_->bus_V();
+  p.current_A = last_.packs_A;
   return p;
 }
 
 void Simulation::log_faults() {
   for (const auto& c : changes_) {
     recorder_.note(c.t_s, std::string("fault:") + fault_kind_name(c.fault->kind), "fault",
-                   describe(c));
+                   describe(c, bank_->size()));
   }
   changes_.clear();
+}
+
+void Simulation::apply_faults() {
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    const PackTargets& t = targets_.packs[i];
+    PackUnit& u = bank_->unit(i);
+    u.faults = {t.button, t.bus_cable_cut, t.dc_disconnected};
+    u.apply_faults();
+  }
 }
 
 void Simulation::step() {
   const double t = t_s_;
   if (steps_ % kPollEvery == 0) now_ = site_.at(t);
   faults_.update(t, targets_, changes_);
-  if (!changes_.empty()) log_faults();
-  board_.set_button(targets_.button);
-
+  if (!changes_.empty()) {
+    log_faults();
+    apply_faults();
+  }
   const BatteryPort port = battery_port();
   const InverterOutput inv = inverter_.step(t, kStep_s, now_, port, inverter_faults_);
   port_.source_V = inv.port_source_V;
-  const double pack_V = pack_.internal_V();
-  last_ =
-      path_.step(kStep_s, inv.battery_A - targets_.surge_A, pack_V, pack_.resistance_ohm(), port_);
-  if (last_.short_trip) board_.short_circuit();
-
-  const bool awake = bms_->status().state != ReportedState::Sleep;
-  // The film runs from the charger when one holds the port, else from the cells.
-  const bool heater = board_.heater_on();
-  const double heater_A = heater && inv.port_source_V <= 0 ? thermal_.heater_W() / pack_V : 0.0;
-  const double own_A = (awake ? kBmsRunning_A : kBmsSleeping_A) + heater_A;
-  pack_.step(last_.current_A, own_A, kStep_s, thermal_.cell_C());
-  thermal_.step(kStep_s, now_.ambient_C, pack_.heat_W(), heater,
-                last_.fet_heat_W + pack_.bleed_W());
-
-  board_.set_truth({last_.current_A, last_.terminal_V, last_.current_A - own_A});
-  // What the monitor judges this step's current against: the state in force while it flowed,
-  // decided by the firmware's previous tick.
-  in_force_ = in_force();
+  last_ = bank_->step(kStep_s, inv.battery_A - targets_.surge_A, port_, now_.ambient_C);
   t_s_ = static_cast<double>(++steps_) * kStep_s;
-  board_.set_time_ms(steps_ * 100);
-  BmsInputs in;
-  // A sleeping BMS has its transceivers off: only an awake one sees the inverter's polls.
-  in.comm_activity = port.bms_link && steps_ % kPollEvery == 0;
-  bms_->tick(in);
-  check_and_record(last_, now_, inv);
+  bank_->firmware(t_s_, kStep_s, port.bms_link && steps_ % kPollEvery == 0);
+  bank_->check(t_s_, kStep_s);
+  note_monitors();
+  record(inv);
 }
 
-MonitorSample Simulation::in_force() const {
-  const ProtectionStatus& p = bms_->status().protection;
-  MonitorSample m;
-  m.charge_gate = path_.gates().charge_fet;
-  m.discharge_gate = path_.gates().discharge_fet;
-  m.discharge_path = path_.discharge_closed();
-  m.failure_mode = p.fault;
-  m.charge_locked = p.latched_on(ProtectionId::ChargeOc);
-  m.discharge_locked =
-      p.latched_on(ProtectionId::DischargeOc1) || p.latched_on(ProtectionId::DischargeOc2);
-  return m;
+void Simulation::note_monitors() {
+  const bool bank = bank_->size() > 1;
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    const SafetyMonitor& m = bank_->unit(i).monitor;
+    const std::string who = bank ? "pack " + std::to_string(i + 1) + ": " : "";
+    for (; violations_logged_[i] < m.violations().size(); ++violations_logged_[i]) {
+      const Violation& v = m.violations()[violations_logged_[i]];
+      recorder_.note(v.t_s, "violation", "violation", who + v.text);
+    }
+    for (; notices_logged_[i] < m.notices().size(); ++notices_logged_[i]) {
+      const Violation& v = m.notices()[notices_logged_[i]];
+      recorder_.note(v.t_s, "monitor", "fault", who + v.text);
+    }
+  }
 }
 
-void Simulation::check_and_record(const PathResult& r, const SiteNow& now,
-                                  const InverterOutput& inv) {
-  const BmsStatus& st = bms_->status();
-  const auto& cells_C = thermal_.cell_C();
+std::vector<Violation> Simulation::violations() const {
+  std::vector<Violation> all;
+  const bool bank = bank_->size() > 1;
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    for (const Violation& v : bank_->unit(i).monitor.violations()) {
+      all.push_back({v.t_s, bank ? "pack " + std::to_string(i + 1) + ": " + v.text : v.text});
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Violation& a, const Violation& b) { return a.t_s < b.t_s; });
+  return all;
+}
+
+void Simulation::record_packs(bool new_second) {
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    const PackUnit& u = bank_->unit(i);
+    if (new_second) pack_soc_true_[i] = u.usable_soc();
+    PackSample& p = pack_samples_[i];
+    p.soc_true = pack_soc_true_[i];
+    p.soc_est = u.bms ? u.bms->status().soc_pptt / 10000.0 : 0.0;
+    p.current_A = u.last.current_A;
+    p.state = u.bms ? static_cast<std::uint8_t>(u.bms->status().state) : 0;
+  }
+  recorder_.sample_packs(pack_samples_);
+}
+
+// The system as a whole: the extremes over every pack, the flows at the inverter's port, the
+// state of the first pack (the master), the SOC the inverter is told against the true one.
+void Simulation::record(const InverterOutput& inv) {
+  const bool new_second = steps_ % kPollEvery == 0;
+  if (bank_->size() > 1) record_packs(new_second);
+  const PackUnit& first = bank_->inverter_pack();
   StepSample s;
   s.t_s = t_s_;
   s.dt_s = kStep_s;
   s.cell_min_V = 1e9;
-  for (std::size_t i = 0; i < pack_.series_count(); ++i) {
-    const double v = pack_.cell_V(i, r.current_A);
-    s.cell_min_V = std::min(s.cell_min_V, v);
-    s.cell_max_V = std::max(s.cell_max_V, v);
+  s.temp_min_C = 1e9;
+  s.temp_max_C = -1e9;
+  double pack_V = 0;
+  for (std::size_t i = 0; i < bank_->size(); ++i) {
+    const PackUnit& u = bank_->unit(i);
+    s.cell_min_V = std::min(s.cell_min_V, u.cell_min_V());
+    s.cell_max_V = std::max(s.cell_max_V, u.cell_max_V());
+    const auto [lo, hi] = std::minmax_element(u.thermal.cell_C().begin(), u.thermal.cell_C().end());
+    s.temp_min_C = std::min(s.temp_min_C, *lo);
+    s.temp_max_C = std::max(s.temp_max_C, *hi);
+    s.mosfet_C = std::max(i == 0 ? -1e9 : s.mosfet_C, u.thermal.mosfet_C());
+    pack_V += u.pack.terminal_V(u.last.current_A);
+    s.current_A += u.last.current_A;
   }
-  const auto [lo, hi] = std::minmax_element(cells_C.begin(), cells_C.end());
-  s.temp_min_C = *lo;
-  s.temp_max_C = *hi;
-
-  MonitorSample m;
-  m.t_s = t_s_;
-  m.max_cell_V = s.cell_max_V;
-  m.min_cell_V = s.cell_min_V;
-  m.max_cell_C = s.temp_max_C;
-  m.min_cell_C = s.temp_min_C;
-  m.current_A = r.current_A;
-  m.charge_gate = in_force_.charge_gate;
-  m.discharge_gate = in_force_.discharge_gate;
-  m.discharge_path = in_force_.discharge_path;
-  m.failure_mode = in_force_.failure_mode;
-  m.charge_locked = in_force_.charge_locked;
-  m.discharge_locked = in_force_.discharge_locked;
-  monitor_.check(m, kStep_s);
-  for (; violations_logged_ < monitor_.violations().size(); ++violations_logged_) {
-    const Violation& v = monitor_.violations()[violations_logged_];
-    recorder_.note(v.t_s, "violation", "violation", v.text);
-  }
-  for (; notices_logged_ < monitor_.notices().size(); ++notices_logged_) {
-    const Violation& v = monitor_.notices()[notices_logged_];
-    recorder_.note(v.t_s, "monitor", "fault", v.text);
-  }
-
-  s.pack_V = pack_.terminal_V(r.current_A);
-  s.terminal_V = r.terminal_V;
-  s.current_A = r.current_A;
-  if (steps_ % kPollEvery == 0) soc_true_ = pack_.usable_soc();  // once a second is plenty
+  s.pack_V = pack_V / static_cast<double>(bank_->size());
+  s.terminal_V = bank_->size() == 1 ? first.last.terminal_V : bank_->bus_V();
+  if (new_second) soc_true_ = bank_->usable_soc();  // once a second is plenty
   s.soc_true = soc_true_;
-  s.soc_est = st.soc_pptt / 10000.0;
-  s.mosfet_C = thermal_.mosfet_C();
-  s.ambient_C = now.ambient_C;
-  s.pv_W = now.pv_W;
-  s.load_W = now.load_W;
+  const protocol::SystemBlock& view = system_view();
+  s.soc_est = view.soc_pptt / 10000.0;
+  s.ambient_C = now_.ambient_C;
+  s.pv_W = now_.pv_W;
+  s.load_W = now_.load_W;
   s.grid_W = inv.grid_W;
-  s.cvl_V = st.limits.charge_voltage_mV / 1000.0;
-  s.ccl_A = st.limits.charge_current_limit_mA / 1000.0;
-  s.dcl_A = st.limits.discharge_current_limit_mA / 1000.0;
-  s.chg = path_.charge_closed();
-  s.dsg = path_.discharge_closed();
-  s.pre = path_.gates().precharge;
-  s.lim = path_.gates().charge_limiter;
-  s.heater = board_.heater_on();
-  s.force = st.force_charge;
-  s.bleeding = static_cast<std::uint8_t>(__builtin_popcount(st.balancing_mask));
-  s.state = static_cast<std::uint8_t>(st.state);
-  s.awake = st.state != ReportedState::Sleep;
+  s.cvl_V = view.charge_voltage_mV / 1000.0;
+  s.ccl_A = view.charge_current_limit_mA / 1000.0;
+  s.dcl_A = view.discharge_current_limit_mA / 1000.0;
+  s.chg = first.path.charge_closed();
+  s.dsg = first.path.discharge_closed();
+  s.pre = first.path.gates().precharge;
+  s.lim = first.path.gates().charge_limiter;
+  s.heater = first.board.heater_on();
+  if (first.bms) {
+    const BmsStatus& st = first.bms->status();
+    s.force = st.force_charge;
+    s.bleeding = static_cast<std::uint8_t>(__builtin_popcount(st.balancing_mask));
+    s.state = static_cast<std::uint8_t>(st.state);
+  }
+  s.awake = first.awake();
   recorder_.sample(s);
 }
 

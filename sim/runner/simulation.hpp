@@ -1,24 +1,22 @@
 #pragma once
 // One run of the twin with the firmware in the loop: every 100 ms the surroundings, the
-// inverter, the power path, the cells and the heat move on by one step, then the unchanged
-// firmware ticks on the twin's board, then the safety monitor and the recorder look.
+// inverter, the DC bus with every pack of the bank, the cells and the heat move on by one
+// step, then each pack's unchanged firmware ticks on its own board and the bank's packs talk
+// on their internal bus, then the safety monitor (every pack) and the recorder look. A lone
+// pack is a bank of one.
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "bms.hpp"
+#include "sim/bank/bank.hpp"
 #include "sim/faults/fault_schedule.hpp"
 #include "sim/monitor/safety_monitor.hpp"
-#include "sim/pack/pack.hpp"
-#include "sim/pack/power_path.hpp"
-#include "sim/pack/twin_board.hpp"
 #include "sim/profile/product_profile.hpp"
 #include "sim/runner/recorder.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "sim/thermal/thermal.hpp"
 #include "sim/world/inverter.hpp"
 #include "sim/world/site.hpp"
-#include "storage/event_fanout.hpp"
-#include "storage/event_log.hpp"
 
 namespace lfpbms::sim {
 
@@ -36,63 +34,61 @@ class Simulation {
   double t_s() const { return t_s_; }
   double total_s() const { return total_s_; }
   const Recorder& recorder() const { return recorder_; }
-  const SafetyMonitor& monitor() const { return monitor_; }
-  const Bms& bms() const { return *bms_; }
-  Bms& bms() { return *bms_; }  // for the host link, which writes settings and switches
-  // A power cut to the BMS: the firmware loses all but its flash and starts again from what it
-  // stored (parameters, counters, records); the cells, the twin and the wall clock go on.
-  void power_cycle();
-  std::uint32_t power_cycles() const { return power_cycles_; }
-  // The firmware's own event log on the board's flash (ST-3), as a host link reads it; every
-  // event also goes to the recorder.
-  EventLog& event_log() { return event_log_; }
-  TwinBoard& board() { return board_; }
-  const Pack& pack() const { return pack_; }
   const Scenario& scenario() const { return scenario_; }
-  const ProductProfile& profile() const { return profile_; }
-  // What the firmware is told the pack holds: the scenario's capacity_Ah or the profile's.
-  double rated_capacity_Ah() const { return capacity_Ah_; }
+  const ProductProfile& profile() const { return bank_->profile(); }
+  Bank& bank() { return *bank_; }
+  const Bank& bank() const { return *bank_; }
+  std::size_t pack_count() const { return bank_->size(); }
+  // Every pack's safety violations in time order; in a bank each names its pack.
+  std::vector<Violation> violations() const;
+  // The system view the inverter gets: the first pack's (the master's, in a bank).
+  const protocol::SystemBlock& system_view() const;
+
+  // The first pack, the one cabled to the inverter: all there is of a lone pack.
+  const Bms& bms() const { return *bank_->unit(0).bms; }
+  Bms& bms() { return *bank_->unit(0).bms; }  // for a host link, which writes settings
+  EventLog& event_log() { return bank_->unit(0).event_log; }
+  TwinBoard& board() { return bank_->unit(0).board; }
+  const Pack& pack() const { return bank_->unit(0).pack; }
+  const SafetyMonitor& monitor() const { return bank_->unit(0).monitor; }
+  // What the firmware is told the first pack holds: the scenario's capacity_Ah or the profile's.
+  double rated_capacity_Ah() const { return bank_->unit(0).capacity_Ah; }
+
+  // A power cut to every pack's BMS (or one): the firmware loses all but its flash and starts
+  // again from what it stored; the cells, the twin and the wall clock go on.
+  void power_cycle();
+  void power_cycle(std::size_t pack);
+  std::uint32_t power_cycles() const { return power_cycles_; }
 
  private:
-  static ParamSet checked_params(const Scenario& scenario, const ProductProfile& profile,
-                                 double capacity_Ah);
-  void configure_firmware();
-  MonitorLimits monitor_limits() const;
   BatteryPort battery_port() const;
   void log_faults();
-  MonitorSample in_force() const;
-  void check_and_record(const PathResult& r, const SiteNow& now, const InverterOutput& inv);
+  void apply_faults();
+  void note_monitors();
+  void record(const InverterOutput& inv);
+  void record_packs(bool new_second);
 
   Scenario scenario_;
-  ProductProfile profile_;
   double total_s_;
   double t_s_ = 0;
   std::uint64_t steps_ = 0;
   Random rng_;
-  double capacity_Ah_;
-  ParamSet params_;  // profile and scenario settings over the defaults, checked
   Site site_;
   Inverter inverter_;
-  Pack pack_;
-  Thermal thermal_;
-  PowerPath path_;
-  TwinBoard board_;
   Recorder recorder_;
-  EventLog event_log_;
-  EventFanout events_;
-  std::unique_ptr<Bms> bms_;
+  std::unique_ptr<Bank> bank_;
   FaultSchedule faults_;
   FaultTargets targets_;
   PortState port_;
   InverterFaults inverter_faults_;
-  SafetyMonitor monitor_;
   std::vector<FaultChange> changes_;
-  std::size_t violations_logged_ = 0;
-  std::size_t notices_logged_ = 0;
+  std::vector<std::size_t> violations_logged_;
+  std::vector<std::size_t> notices_logged_;
   SiteNow now_;
-  MonitorSample in_force_;
+  BusResult last_;
   double soc_true_ = 0;
-  PathResult last_;
+  std::vector<double> pack_soc_true_;
+  std::vector<PackSample> pack_samples_;
   std::uint32_t power_cycles_ = 0;
 };
 

@@ -52,7 +52,7 @@ bool known_metric(const std::string& name) {
 }
 
 bool known_fault(const std::string& name) {
-  for (int k = 0; k <= static_cast<int>(FaultKind::LinkDown); ++k) {
+  for (int k = 0; k <= static_cast<int>(FaultKind::DcDisconnect); ++k) {
     if (name == fault_kind_name(static_cast<FaultKind>(k))) return true;
   }
   return false;
@@ -137,9 +137,10 @@ nlohmann::ordered_json summarize(const Simulation& sim, double wall_s) {
   j["simulated_s"] = rounded(sim.t_s(), 1);
   j["wall_s"] = rounded(wall_s);
   j["speedup"] = wall_s > 0 ? std::round(sim.t_s() / wall_s) : 0.0;
-  j["safety_violations"] = sim.monitor().violations().size();
+  const std::vector<Violation> violations = sim.violations();
+  j["safety_violations"] = violations.size();
   auto& v = j["violations"] = nlohmann::ordered_json::array();
-  for (const auto& x : sim.monitor().violations())
+  for (const auto& x : violations)
     v.push_back({{"t_s", rounded(x.t_s, 1)}, {"text", x.text}});
   j["events"] = rec.counts();
   j["soc_rmse_pct"] = rounded(100.0 * std::sqrt(st.soc_sq_sum / n));

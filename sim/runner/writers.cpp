@@ -29,11 +29,11 @@ std::string clock_text(double t_s) {
 
 void write_events_csv(const Simulation& sim, const std::filesystem::path& file) {
   std::ofstream out = open_output(file);
-  out << "t_s,time,code,group,text,max_cell_mV,min_cell_mV,pack_mV,current_mA,"
+  out << "t_s,time,pack,code,group,text,max_cell_mV,min_cell_mV,pack_mV,current_mA,"
          "max_temp_dC,min_temp_dC,soc_pptt\n";
   for (const auto& e : sim.recorder().events()) {
     const EventSnapshot& s = e.snapshot;
-    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << csv_field(e.code) << ',' << e.group
+    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << e.pack << ',' << csv_field(e.code) << ',' << e.group
         << ',' << csv_field(e.text) << ',' << s.max_cell_mV << ',' << s.min_cell_mV << ','
         << s.pack_voltage_mV << ',' << s.current_mA << ',' << s.max_temperature_dC << ','
         << s.min_temperature_dC << ',' << s.soc_pptt << '\n';

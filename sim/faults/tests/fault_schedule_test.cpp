@@ -34,8 +34,7 @@ PackSetup quiet_pack() {
 // Everything a fault can touch, and a clock stepping like the simulation's.
 struct Rig {
   explicit Rig(std::vector<FaultEvent> faults) : schedule(std::move(faults)) {
-    targets.pack = &pack;
-    targets.sensors = &sensors;
+    targets.packs = {{&pack, &sensors, &path}, {&pack2, &sensors2, &path2}};
     targets.port = &port;
     targets.inverter = &inverter;
   }
@@ -49,6 +48,10 @@ struct Rig {
   Pack pack{quiet_pack(), 100, 16, Random(1)};
   SensorFaults sensors;
   PortState port;
+  PowerPath path;
+  Pack pack2{quiet_pack(), 100, 16, Random(2)};  // a second pack of the bank
+  SensorFaults sensors2;
+  PowerPath path2;
   InverterFaults inverter;
   FaultTargets targets;
   FaultSchedule schedule;
@@ -110,11 +113,11 @@ TEST(TWIN_faults, a_fault_at_zero_acts_on_the_first_step) {
 TEST(TWIN_faults, a_button_press_lasts_its_value) {
   Rig r({fault(FaultKind::ButtonPress, 20.0, 0.0, 1, 3.0)});
   r.run_to(20.0);
-  EXPECT_FALSE(r.targets.button);
+  EXPECT_FALSE(r.targets.packs[0].button);
   double held_s = 0;
   for (int i = 0; i < 100; ++i) {
     r.run_to(r.t_s + kDt);
-    held_s += r.targets.button ? kDt : 0.0;
+    held_s += r.targets.packs[0].button ? kDt : 0.0;
   }
   EXPECT_NEAR(held_s, 3.0, 1e-9);
   EXPECT_EQ(r.changes.size(), 2u);
@@ -123,9 +126,9 @@ TEST(TWIN_faults, a_button_press_lasts_its_value) {
 TEST(TWIN_faults, a_button_press_with_a_duration_lasts_the_duration) {
   Rig r({fault(FaultKind::ButtonPress, 1.0, 0.5, 1, 3.0)});
   r.run_to(1.45);
-  EXPECT_TRUE(r.targets.button);
+  EXPECT_TRUE(r.targets.packs[0].button);
   r.run_to(1.55);
-  EXPECT_FALSE(r.targets.button);
+  EXPECT_FALSE(r.targets.packs[0].button);
 }
 
 TEST(TWIN_faults, faults_in_any_order_switch_independently) {
@@ -230,12 +233,16 @@ bool acting(const Rig& r, const FaultEvent& f) {
     case FaultKind::ChargerFailure:
       return r.inverter.charger_failed;
     case FaultKind::FetStuck:
-      return f.target == 1 ? r.port.stuck_charge && !r.port.stuck_discharge
-                           : r.port.stuck_discharge && !r.port.stuck_charge;
+      return f.target == 1 ? r.path.stuck_charge() && !r.path.stuck_discharge()
+                           : r.path.stuck_discharge() && !r.path.stuck_charge();
     case FaultKind::ButtonPress:
-      return r.targets.button;
+      return r.targets.packs[0].button;
     case FaultKind::LinkDown:
       return r.targets.link_down;
+    case FaultKind::BusCableCut:
+      return r.targets.packs[0].bus_cable_cut;
+    case FaultKind::DcDisconnect:
+      return r.targets.packs[0].dc_disconnected;
     case FaultKind::CellLeak:
       break;
   }
@@ -252,8 +259,9 @@ bool clean(const Rig& r) {
   }
   return r.sensors.open_lines == 0 && !r.sensors.current_stuck && r.sensors.current_offset_A == 0 &&
          r.inverter.over_voltage_V == 0 && !r.inverter.charger_failed && r.targets.surge_A == 0 &&
-         r.port.short_mOhm == 0 && r.port.reverse_V == 0 && !r.port.stuck_charge &&
-         !r.port.stuck_discharge && !r.targets.button && !r.targets.link_down &&
+         r.port.short_mOhm == 0 && r.port.reverse_V == 0 && !r.path.stuck_charge() &&
+         !r.path.stuck_discharge() && !r.targets.packs[0].button && !r.targets.link_down &&
+         !r.targets.packs[0].bus_cable_cut && !r.targets.packs[0].dc_disconnected &&
          r.port.source_V == 0;
 }
 
@@ -278,6 +286,8 @@ TEST(TWIN_faults, every_kind_reaches_its_target_and_lets_go) {
       {fault(FaultKind::FetStuck, 1, 2, 2), "fet_stuck discharge"},
       {fault(FaultKind::ButtonPress, 1, 2, 1, 5.0), "button_press"},
       {fault(FaultKind::LinkDown, 1, 2), "link_down"},
+      {fault(FaultKind::BusCableCut, 1, 2), "bus_cable_cut"},
+      {fault(FaultKind::DcDisconnect, 1, 2), "dc_disconnect"},
   };
   for (const auto& c : cases) {
     Rig r({c.f});
@@ -292,8 +302,21 @@ TEST(TWIN_faults, every_kind_reaches_its_target_and_lets_go) {
   }
 }
 
+TEST(PA_4_faults, a_fault_acts_on_its_own_pack_of_the_bank) {
+  FaultEvent stuck = fault(FaultKind::FetStuck, 1, 2, 2);
+  stuck.pack = 2;
+  FaultEvent cut = fault(FaultKind::BusCableCut, 1, 2);
+  cut.pack = 2;
+  Rig r({stuck, cut});
+  r.run_to(1.5);
+  EXPECT_TRUE(r.path2.stuck_discharge());
+  EXPECT_TRUE(r.targets.packs[1].bus_cable_cut);
+  EXPECT_FALSE(r.path.stuck_discharge());
+  EXPECT_FALSE(r.targets.packs[0].bus_cable_cut);
+}
+
 TEST(TWIN_faults, every_kind_has_a_name) {
-  for (int k = 0; k <= static_cast<int>(FaultKind::LinkDown); ++k) {
+  for (int k = 0; k <= static_cast<int>(FaultKind::DcDisconnect); ++k) {
     EXPECT_STRNE(fault_kind_name(static_cast<FaultKind>(k)), "unknown") << k;
   }
   EXPECT_STREQ(fault_kind_name(FaultKind::ShortCircuit), "short_circuit");
