@@ -26,7 +26,7 @@ struct SimOptions {
   // Serving the packs' host link (sim_serve.cpp): tcp:HOST:PORT or pty:PATH; empty: none.
   std::string serve;
   double speed = 1;       // simulated seconds per wall second while serving
-  std::size_t packs = 1;  // packs on the bus, addresses 1...N
+  std::optional<int> packs;  // packs in the bank (the scenario's [bank] packs otherwise)
   unsigned baud = 9600;   // the line's speed the server emulates; 0: none
   std::string truth;      // while serving: the packs' true readings, every simulated second
 };
@@ -35,7 +35,7 @@ struct SimOptions {
 // expectation. A bad scenario throws before anything is written.
 int run_sim(const SimOptions& options);
 // The same, serving the packs on options.serve in real time (speed-scaled) until the
-// scenario ends (0 passed, 1 failed) or SIGINT/SIGTERM (0); the outputs are pack 1's.
+// scenario ends (0 passed, 1 failed) or SIGINT/SIGTERM (0).
 int run_sim_serve(const SimOptions& options);
 int list_profiles();
 

@@ -85,6 +85,7 @@ sim::Scenario sim_scenario(const SimOptions& o) {
   if (o.days) s.days = *o.days;
   if (o.seed) s.seed = *o.seed;
   if (!o.profile.empty()) s.profile = o.profile;
+  if (o.packs) s.bank.packs = *o.packs;
   sim::check_expectations(s);
   return s;
 }

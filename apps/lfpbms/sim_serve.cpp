@@ -66,7 +66,7 @@ int run_sim_serve(const SimOptions& o) {
   const sim::Scenario s = sim_scenario(o);  // a bad file throws before anything is served
   const sim::ProductProfile profile = sim::load_profile(s.profile);
   host::PackServer server(o.serve, o.baud);
-  host::SimulatedPacks packs(s, profile, o.packs, server.port());
+  host::SimulatedPacks packs(s, profile, static_cast<std::size_t>(s.bank.packs), server.port());
   server.add_receiver([&packs](const char* data, std::size_t n) { packs.receive(data, n); });
   catch_signals();
   fmt::print("serving {} pack(s) on {}\n", packs.size(), server.describe());

@@ -89,13 +89,14 @@ void BankMaster::plan_cycle() {
     }
     return;
   }
+  // The first cycle asks every address, so that each slave hears its master within seconds
+  // of start-up; later ones look at one more address each.
   for (std::uint8_t n = kFirstSlave; n <= last; ++n) {
     const std::uint8_t a = discover_next_;
     discover_next_ = discover_next_ >= last ? kFirstSlave : static_cast<std::uint8_t>(a + 1);
-    if (!slot(a).known) {
-      add(a, Ask::Member);
-      break;
-    }
+    if (slot(a).known || slot(a).garbled > 0) continue;
+    add(a, Ask::Member);
+    if (cycles_ > 1) break;
   }
 }
 

@@ -123,6 +123,9 @@ BmsInputs BankNode::inputs() {
 }
 
 void BankNode::update_view() {
+  count_ = 1;
+  const BankRole role = addressing_.role();
+  if (role == BankRole::Slave || role == BankRole::Unassigned) return;  // speaks for nobody
   const Bms& bms = device_.bms;
   const protocol::MemberBlock own = protocol::member_block(bms.status(), bms.params(), bms.config());
   const bool master = addressing_.role() == BankRole::Master && !conflict_;
@@ -136,7 +139,6 @@ void BankNode::update_view() {
     in.wiring_cap_mA = bms.params().get(ParamId::wiring_cap_mA);
   }
   system_ = lfpbms::system_view(in);
-  count_ = 1;
   if (!master) return;
   for (std::uint8_t a = 2; a <= protocol::kMaxBankPacks; ++a) {
     const MemberSlot& s = master_.slot(a);

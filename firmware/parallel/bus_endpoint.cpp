@@ -1,5 +1,7 @@
 #include "parallel/bus_endpoint.hpp"
 
+#include <cstring>
+
 namespace lfpbms {
 
 void BusEndpoint::send(const char* data, std::size_t length) {
@@ -17,6 +19,15 @@ void BusEndpoint::check_echo(char c) {
   const std::size_t at = sent_length_ - echo_left_;
   if (c != sent_[at]) collided_ = true;
   if (--echo_left_ == 0) echo_ = collided_ ? Echo::Collided : Echo::Clean;
+}
+
+std::size_t BusEndpoint::skip(const char* data, std::size_t i, std::size_t length) {
+  const void* cr = std::memchr(data + i, protocol::kEoi, length - i);
+  const std::size_t end = cr != nullptr ? static_cast<std::size_t>(static_cast<const char*>(cr) - data)
+                                        : length;
+  // A frame cut short (its CR lost in a collision) may be followed by a good one.
+  const void* soi = std::memchr(data + i, protocol::kSoi, end - i);
+  return soi != nullptr ? static_cast<std::size_t>(static_cast<const char*>(soi) - data) : end;
 }
 
 BusEndpoint::Echo BusEndpoint::take_echo() {

@@ -32,7 +32,9 @@ class BusEndpoint final : public hal::SerialPort {
         check_echo(data[i]);
         continue;
       }
-      if (parser_.push(data[i])) on_frame(parser_.frame());
+      // Most frames on a bus are for others: run over them to where the parser cares again.
+      if (parser_.skipping()) i = skip(data, i, length);
+      if (i < length && parser_.push(data[i])) on_frame(parser_.frame());
     }
   }
 
@@ -44,6 +46,8 @@ class BusEndpoint final : public hal::SerialPort {
 
  private:
   void check_echo(char c);
+  // The index of the next CR or `~` from `i` on (or `length`).
+  static std::size_t skip(const char* data, std::size_t i, std::size_t length);
 
   hal::SerialPort& port_;
   const char* sent_ = nullptr;

@@ -126,6 +126,8 @@ class FrameParser {
   // skipped to its CR without being stored or checked. kAnyAddress (the default) keeps all.
   static constexpr std::uint16_t kAnyAddress = 0x100;
   void set_address_filter(std::uint16_t address) { filter_ = address; }
+  // In a frame for someone else: the caller may jump to the next CR or `~` (see push()).
+  bool skipping() const { return state_ == State::Skipping; }
 
  private:
   enum class State : std::uint8_t { Idle, InFrame, Skipping };

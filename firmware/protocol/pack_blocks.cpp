@@ -139,7 +139,6 @@ ChargeManagement charge_management(const BmsStatus& s) {
 MemberBlock member_block(const BmsStatus& s, const ParamSet& p, const PackConfig& c) {
   const Measurements& m = s.measurements;
   const InverterLimits& l = s.limits;
-  const AnalogBlock a = analog_block(s, p);
   MemberBlock b;
   b.state = static_cast<std::uint8_t>(s.state);
   b.flags = static_cast<std::uint8_t>(
@@ -147,10 +146,11 @@ MemberBlock member_block(const BmsStatus& s, const ParamSet& p, const PackConfig
       flag(s.protection.protect_on(P::FullCharge), 3) | flag(l.force_charge, 4) |
       flag(s.charger_present, 5));
   b.soc_pptt = static_cast<std::uint16_t>(s.soc_pptt);
-  b.remaining_mAh = a.remaining_mAh;
-  b.full_capacity_mAh = a.full_capacity_mAh;
-  b.design_capacity_mAh = a.design_capacity_mAh;
-  b.pack_voltage_mV = a.pack_voltage_mV;
+  b.remaining_mAh = s.remaining_mAh;
+  b.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);
+  b.full_capacity_mAh = s.full_capacity_mAh > 0 ? s.full_capacity_mAh : b.design_capacity_mAh;
+  b.pack_voltage_mV =
+      static_cast<std::uint16_t>(m.pack_voltage_mV > 0xFFFF ? 0xFFFF : m.pack_voltage_mV);
   b.current_mA = m.current_mA;
   b.charge_voltage_mV = static_cast<std::uint16_t>(l.charge_voltage_mV);
   b.discharge_voltage_mV = static_cast<std::uint16_t>(l.discharge_voltage_mV);

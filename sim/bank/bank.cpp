@@ -37,31 +37,32 @@ void Bank::start() {
   }
 }
 
-BusResult Bank::step(double dt_s, double inverter_A, const PortState& port, double ambient_C) {
+BusResult Bank::step(const StepInputs& in, const PortState& port) {
   for (std::size_t i = 0; i < units_.size(); ++i) branches_[i] = units_[i]->branch();
-  const BusResult r = bus_.step(dt_s, inverter_A, port, branches_, results_);
-  const bool charger = port.source_V > 0;
+  const BusResult r = bus_.step(in.dt_s, in.inverter_A, port, branches_, results_);
+  const TimeMs now = to_ms(in.t_end_s);
   for (std::size_t i = 0; i < units_.size(); ++i) {
     units_[i]->last = results_[i];
-    units_[i]->physics(dt_s, ambient_C, charger);
+    units_[i]->board.set_time_ms(now);
+    if (units_[i]->due_to_join(in.t_end_s)) units_[i]->start();
   }
-  return r;
-}
-
-void Bank::firmware(double t_s, double dt_s, bool polled) {
-  const TimeMs now = to_ms(t_s);
-  for (auto& u : units_) {
-    if (u->due_to_join(t_s)) u->start();
-    u->tick(now, polled && u->index == 0);
+  // Each pack on its own: one pass, so that its data stays in the cache. (Two threads were
+  // tried here: the bus phase below touches every pack each step, and moving their data
+  // between the cores cost more than the second core gave; docs/twin.md, "Speed".)
+  const bool charger = port.source_V > 0;
+  for (std::size_t i = 0; i < units_.size(); ++i) {
+    PackUnit& u = *units_[i];
+    u.physics(in.dt_s, in.ambient_C, charger);
+    u.tick(now, in.polled && i == 0);
+    u.check(in.t_end_s, in.dt_s);
+    u.flush_events();
   }
   // The bank nodes after their BMSs, in pack order, then the bus until the next tick.
-  wiring_.set_now(t_s);
+  wiring_.set_now(in.t_end_s);
   for (auto& u : units_) u->network(now);
-  wiring_.bus().run_until(t_s + dt_s - 1e-9);
-}
-
-void Bank::check(double t_s, double dt_s) {
-  for (auto& u : units_) u->check(t_s, dt_s);
+  wiring_.bus().run_until(in.t_end_s + in.dt_s - 1e-9);
+  for (auto& u : units_) u->flush_events();
+  return r;
 }
 
 double Bank::usable_soc() const {

@@ -20,12 +20,15 @@ class Bank {
        Random rng, Recorder& recorder);
 
   void start();  // the packs there from the beginning: firmware configured and started
-  // The inverter moves `inverter_A` within `port`; every pack's share, then its physics.
-  BusResult step(double dt_s, double inverter_A, const PortState& port, double ambient_C);
-  // The firmware at `t_s`: packs due join, every BMS ticks, the bank nodes talk until the next
-  // tick. `polled`: the inverter asked its pack this tick.
-  void firmware(double t_s, double dt_s, bool polled);
-  void check(double t_s, double dt_s);  // the safety monitor, pack by pack
+  // One step of `dt_s` that ends at `t_end_s`: the inverter moves `inverter_A` within `port`,
+  // the bus shares it out; packs due join; then each pack's cells, heat, firmware tick and
+  // safety monitor; then the bank nodes talk until the next tick. `polled`: the inverter asks
+  // its pack at this tick.
+  struct StepInputs {
+    double dt_s, t_end_s, inverter_A, ambient_C;
+    bool polled;
+  };
+  BusResult step(const StepInputs& in, const PortState& port);
 
   std::size_t size() const { return units_.size(); }
   PackUnit& unit(std::size_t i) { return *units_[i]; }

@@ -30,21 +30,31 @@ MonitorLimits monitor_limits(const ParamSet& p) {
 
 }  // namespace
 
-// The firmware's events go to its own flash log and, marked with the pack, to the run's record.
+// The firmware's events go to its own flash log at once and, marked with the pack, to the run's
+// record when the bank hands them on, pack by pack in order.
 class PackUnit::Events final : public EventSink {
  public:
   Events(Recorder& recorder, EventLog& log, std::size_t pack)
       : recorder_(recorder), log_(log), pack_(static_cast<int>(pack) + 1) {}
   void record(const Event& e) override {
     log_.record(e);
-    recorder_.record(e, pack_);
+    pending_.push_back(e);
+  }
+  void flush() {
+    for (const Event& e : pending_) recorder_.record(e, pack_);
+    pending_.clear();
   }
 
  private:
   Recorder& recorder_;
   EventLog& log_;
   int pack_;
+  std::vector<Event> pending_;
 };
+
+void PackUnit::flush_events() {
+  events_->flush();
+}
 
 PackUnit::PackUnit(const UnitSetup& setup, const ProductProfile& profile,
                    const SensorSetup& sensors, const ParamSet& params, Random rng,

@@ -63,6 +63,7 @@ class PackUnit final : public BusListener {
   void power_cycle();
   void apply_faults();  // what the schedule switched on this pack
   void check(double t_s, double dt_s);  // the safety monitor's look at this step
+  void flush_events();  // the firmware's events since the last call, to the run's record
 
   bool awake() const { return bms && bms->status().state != ReportedState::Sleep; }
   bool joins_later() const { return joins_at_s_ > 0; }

@@ -51,6 +51,18 @@ Pack::Pack(const PackSetup& setup, double capacity_Ah, std::uint8_t series_count
   for (std::size_t i = 0; i < params.size(); ++i) {
     cells_.emplace_back(params[i], std::clamp(soc[i], 0.0, 1.0));
   }
+  sum_up();
+}
+
+// The stack's voltage and resistance, read several times a step by the bus, the heater and
+// the recorder: summed once.
+void Pack::sum_up() {
+  internal_V_ = 0;
+  resistance_ohm_ = kInterconnect_mOhm / 1000.0 * static_cast<double>(cells_.size());
+  for (const auto& c : cells_) {
+    internal_V_ += c.internal_V();
+    resistance_ohm_ += c.r0_ohm();
+  }
 }
 
 void Pack::step(double current_A, double bms_A, double dt_s, const std::vector<double>& cell_C) {
@@ -65,18 +77,7 @@ void Pack::step(double current_A, double bms_A, double dt_s, const std::vector<d
   }
   heat_W_ += last_current_A_ * last_current_A_ * kInterconnect_mOhm / 1000.0 *
              static_cast<double>(cells_.size());
-}
-
-double Pack::internal_V() const {
-  double v = 0;
-  for (const auto& c : cells_) v += c.internal_V();
-  return v;
-}
-
-double Pack::resistance_ohm() const {
-  double r = kInterconnect_mOhm / 1000.0 * static_cast<double>(cells_.size());
-  for (const auto& c : cells_) r += c.r0_ohm();
-  return r;
+  sum_up();
 }
 
 double Pack::cell_V(std::size_t i, double current_A) const {

@@ -26,8 +26,10 @@ class Pack {
   std::uint8_t series_count() const { return static_cast<std::uint8_t>(cells_.size()); }
   const LfpCell& cell(std::size_t i) const { return cells_[i]; }
   LfpCell& cell(std::size_t i) { return cells_[i]; }
-  double internal_V() const;      // sum of the cells' voltages behind their resistance
-  double resistance_ohm() const;  // cells and interconnects
+  // Sum of the cells' voltages behind their resistance, and that resistance with the
+  // interconnects, as of the last step.
+  double internal_V() const { return internal_V_; }
+  double resistance_ohm() const { return resistance_ohm_; }
   double terminal_V(double current_A) const { return internal_V() + current_A * resistance_ohm(); }
   double cell_V(std::size_t i, double current_A) const;  // what its sense lines see
   double heat_W() const { return heat_W_; }
@@ -45,7 +47,11 @@ class Pack {
   double max_cell_soc() const;
 
  private:
+  void sum_up();
+
   std::vector<LfpCell> cells_;
+  double internal_V_ = 0;
+  double resistance_ohm_ = 0;
   std::uint16_t bleed_mask_ = 0;
   double heat_W_ = 0;
   double bleed_W_ = 0;

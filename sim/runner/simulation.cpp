@@ -60,6 +60,7 @@ Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
   pack_samples_.resize(bank_->size());
   try {
     bank_->start();
+    for (std::size_t i = 0; i < bank_->size(); ++i) bank_->unit(i).flush_events();
   } catch (const std::runtime_error& e) {
     throw ScenarioError(scenario_.source + ": " + e.what());
   }
@@ -69,12 +70,12 @@ Simulation::Simulation(const Scenario& scenario, const ProductProfile& profile)
 }
 
 void Simulation::power_cycle() {
-  for (std::size_t i = 0; i < bank_->size(); ++i) bank_->unit(i).power_cycle();
-  ++power_cycles_;
+  for (std::size_t i = 0; i < bank_->size(); ++i) power_cycle(i);
 }
 
 void Simulation::power_cycle(std::size_t pack) {
   bank_->unit(pack).power_cycle();
+  bank_->unit(pack).flush_events();
   ++power_cycles_;
 }
 
@@ -127,10 +128,12 @@ void Simulation::step() {
   const BatteryPort port = battery_port();
   const InverterOutput inv = inverter_.step(t, kStep_s, now_, port, inverter_faults_);
   port_.source_V = inv.port_source_V;
-  last_ = bank_->step(kStep_s, inv.battery_A - targets_.surge_A, port_, now_.ambient_C);
+  const double t_end = static_cast<double>(steps_ + 1) * kStep_s;
+  // A sleeping BMS has its transceivers off: only an awake one sees the inverter's polls.
+  const bool polled = port.bms_link && (steps_ + 1) % kPollEvery == 0;
+  last_ = bank_->step({kStep_s, t_end, inv.battery_A - targets_.surge_A, now_.ambient_C, polled},
+                      port_);
   t_s_ = static_cast<double>(++steps_) * kStep_s;
-  bank_->firmware(t_s_, kStep_s, port.bms_link && steps_ % kPollEvery == 0);
-  bank_->check(t_s_, kStep_s);
   note_monitors();
   record(inv);
 }
