@@ -22,7 +22,10 @@ Bank::Bank(const Scenario& scenario, const ProductProfile& profile, double start
            Random rng, Recorder& recorder)
     : profile_(as_bank_member(scenario, profile)),
       wiring_(static_cast<std::size_t>(scenario.bank.packs), profile_.config.bank.bus_baud) {
-  for (const UnitSetup& u : unit_setups(scenario, profile_, start_ambient_C, rng.fork(5))) {
+  // The bank's draws from a copy: every pack forks its parts from the same state, so that a
+  // lone pack keeps the cells and sensors it always had for its seed.
+  const Random draws = Random(rng).fork(5);
+  for (const UnitSetup& u : unit_setups(scenario, profile_, start_ambient_C, draws)) {
     const ParamSet params = checked_params(scenario, profile_, u.capacity_Ah);
     units_.push_back(std::make_unique<PackUnit>(u, profile_, scenario.sensors, params, rng,
                                                 wiring_, recorder));
