@@ -104,7 +104,12 @@ void BankMaster::tick(TimeMs now, BusEndpoint& bus) {
   if (waiting_ && elapsed_ms(now, sent_at_) >= kAnswerTimeout_ms) {
     waiting_ = false;
     bus.abandon_echo();
-    timed_out();
+    // Garbage where the answer should have been: it came, damaged beyond reading.
+    if (bus.take_noise() && pending_.ask != Ask::Assign) {
+      damaged(slots_[pending_.address - 1]);
+    } else {
+      timed_out();
+    }
   }
   if (waiting_) return;
   if (!assigning_ && next_job_ >= job_count_) {
@@ -138,6 +143,7 @@ void BankMaster::send(const Job& job, TimeMs now, BusEndpoint& bus) {
   waiting_ = true;
   sent_at_ = now;
   bus.set_address_filter(job.address);  // the answer carries the asked address
+  bus.take_noise();
   bus.send(request_, n);
 }
 
@@ -159,13 +165,17 @@ void BankMaster::on_frame(const protocol::ParsedFrame& f, TimeMs now, BusEndpoin
   waiting_ = false;
   MemberSlot& s = slots_[pending_.address - 1];
   if (!f.header_valid || f.status != protocol::FrameStatus::Ok) {
-    // Damaged although the bus is otherwise quiet: two packs answer at once.
-    if (s.garbled < 0xFF) ++s.garbled;
-    if (s.garbled >= kConflictAfterGarbled) s.conflict = true;
+    damaged(s);
   } else {
     answered(f, now);
   }
   send_next(now, bus);
+}
+
+// Damaged although the bus is otherwise quiet: two packs answer at once.
+void BankMaster::damaged(MemberSlot& s) {
+  if (s.garbled < 0xFF) ++s.garbled;
+  if (s.garbled >= kConflictAfterGarbled) s.conflict = true;
 }
 
 void BankMaster::answered(const protocol::ParsedFrame& f, TimeMs now) {

@@ -68,6 +68,7 @@ class BankMaster {
   void send_next(TimeMs now, BusEndpoint& bus);
   void send(const Job& job, TimeMs now, BusEndpoint& bus);
   void timed_out();
+  static void damaged(MemberSlot& s);
   void answered(const protocol::ParsedFrame& f, TimeMs now);
   bool expected(std::uint8_t address) const;  // a pack should be there
 

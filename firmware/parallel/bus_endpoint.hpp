@@ -34,7 +34,9 @@ class BusEndpoint final : public hal::SerialPort {
       }
       // Most frames on a bus are for others: run over them to where the parser cares again.
       if (parser_.skipping()) i = skip(data, i, length);
-      if (i < length && parser_.push(data[i])) on_frame(parser_.frame());
+      if (i >= length) break;
+      if (parser_.idle() && data[i] != protocol::kSoi) noise_ = true;
+      if (parser_.push(data[i])) on_frame(parser_.frame());
     }
   }
 
@@ -43,6 +45,13 @@ class BusEndpoint final : public hal::SerialPort {
   Echo take_echo();
   // An echo still missing a tick later never comes whole: count it as collided.
   void abandon_echo();
+  // Whether characters that were no frame (what two talkers at once leave) arrived since the
+  // last call.
+  bool take_noise() {
+    const bool n = noise_;
+    noise_ = false;
+    return n;
+  }
 
  private:
   void check_echo(char c);
@@ -54,6 +63,7 @@ class BusEndpoint final : public hal::SerialPort {
   std::size_t sent_length_ = 0;
   std::size_t echo_left_ = 0;
   bool collided_ = false;
+  bool noise_ = false;
   Echo echo_ = Echo::None;
   char rx_[kRxChars] = {};
   protocol::FrameParser parser_;

@@ -128,6 +128,7 @@ class FrameParser {
   void set_address_filter(std::uint16_t address) { filter_ = address; }
   // In a frame for someone else: the caller may jump to the next CR or `~` (see push()).
   bool skipping() const { return state_ == State::Skipping; }
+  bool idle() const { return state_ == State::Idle; }
 
  private:
   enum class State : std::uint8_t { Idle, InFrame, Skipping };

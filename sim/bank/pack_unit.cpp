@@ -204,6 +204,10 @@ void PackUnit::check(double t_s, double dt_s) {
   m.min_cell_C = *lo;
   m.current_A = last.current_A;
   monitor.check(m, dt_s);
+  totals_.min_cell_V = std::min(totals_.min_cell_V, cell_min_V_);
+  totals_.max_cell_V = std::max(totals_.max_cell_V, cell_max_V_);
+  const double wh = last.terminal_V * last.current_A * dt_s / 3600.0;
+  (wh > 0 ? totals_.charged_Wh : totals_.discharged_Wh) += std::abs(wh);
 }
 
 }  // namespace lfpbms::sim

@@ -73,6 +73,12 @@ class PackUnit final : public BusListener {
   double usable_soc() const { return pack.usable_soc(); }
   double cell_min_V() const { return cell_min_V_; }
   double cell_max_V() const { return cell_max_V_; }
+  // Over the run so far: the extremes of its cells and the energy at its terminals.
+  struct Totals {
+    double min_cell_V = 1e9, max_cell_V = 0;
+    double charged_Wh = 0, discharged_Wh = 0;
+  };
+  const Totals& totals() const { return totals_; }
 
   const std::size_t index;
   const double capacity_Ah;
@@ -104,6 +110,7 @@ class PackUnit final : public BusListener {
   MonitorSample in_force_;
   double cell_min_V_ = 0;
   double cell_max_V_ = 0;
+  Totals totals_;
 };
 
 }  // namespace lfpbms::sim

@@ -44,6 +44,20 @@ void FaultSchedule::update(double t_s, FaultTargets& targets, std::vector<FaultC
   }
 }
 
+bool acts_in_pack(FaultKind kind) {
+  switch (kind) {
+    case FaultKind::ChargerOverVoltage:
+    case FaultKind::LoadSurge:
+    case FaultKind::ShortCircuit:
+    case FaultKind::ReverseConnection:
+    case FaultKind::ChargerFailure:
+    case FaultKind::LinkDown:
+      return false;
+    default:
+      return true;
+  }
+}
+
 void FaultSchedule::apply(const FaultEvent& f, bool on, FaultTargets& t) {
   if (apply_to_pack(f, on, t.packs.at(static_cast<std::size_t>(f.pack - 1)))) return;
   switch (f.kind) {

@@ -32,6 +32,10 @@ struct FaultTargets {
   bool link_down = false;  // the inverter stopped polling
 };
 
+// Whether a fault of this kind acts in one pack (its cells, sensors, FETs, button, cables) or
+// on what the bank shares (the port, the inverter).
+bool acts_in_pack(FaultKind kind);
+
 struct FaultChange {
   double t_s;
   const FaultEvent* fault;

@@ -67,6 +67,20 @@ std::vector<ReportPanel> panels(const std::vector<TraceRow>& rows) {
   };
 }
 
+// A bank: one line per pack, for the value `column` of each pack trace row.
+ReportPanel per_pack(const std::vector<PackTraceRow>& rows, const char* title, const char* unit,
+                     std::vector<float> PackTraceRow::*column) {
+  ReportPanel panel{title, unit, {}};
+  const std::size_t packs = rows.empty() ? 0 : (rows.front().*column).size();
+  for (std::size_t i = 0; i < packs; ++i) {
+    ReportSeries s{"pack " + std::to_string(i + 1), {}, false};
+    s.values.reserve(rows.size());
+    for (const auto& r : rows) s.values.push_back(static_cast<double>((r.*column)[i]));
+    panel.series.push_back(std::move(s));
+  }
+  return panel;
+}
+
 std::string value_text(const nlohmann::ordered_json& v) {
   return v.is_string() ? v.get<std::string>() : v.dump();
 }
@@ -95,8 +109,16 @@ void write_report(const Simulation& sim, const nlohmann::ordered_json& summary,
   const auto& rows = sim.recorder().trace();
   for (const auto& r : rows) d.t_s.push_back(r.t_s);
   d.panels = panels(rows);
-  for (const auto& e : sim.recorder().events())
-    d.events.push_back({e.t_s, e.group, e.code + " — " + e.text});
+  const auto& packs = sim.recorder().pack_trace();
+  if (!packs.empty() && packs.size() == rows.size()) {
+    d.panels.push_back(per_pack(packs, "Each pack: state of charge (its firmware)", "%",
+                                &PackTraceRow::soc_est_pct));
+    d.panels.push_back(per_pack(packs, "Each pack: current", "A", &PackTraceRow::current_A));
+  }
+  for (const auto& e : sim.recorder().events()) {
+    const std::string who = e.pack > 0 && sim.pack_count() > 1 ? "pack " + std::to_string(e.pack) + ": " : "";
+    d.events.push_back({e.t_s, e.group, e.code + " — " + who + e.text});
+  }
   std::ofstream out = open_output(file);
   write_report_html(d, out);
 }

@@ -21,7 +21,8 @@ std::string describe(const FaultChange& c, std::size_t packs) {
   const FaultEvent& f = *c.fault;
   char detail[96];
   std::snprintf(detail, sizeof detail, " (target %d, value %g)", f.target, f.value);
-  const std::string where = packs > 1 ? "pack " + std::to_string(f.pack) + ": " : "";
+  const bool one_pack = packs > 1 && acts_in_pack(f.kind);
+  const std::string where = one_pack ? "pack " + std::to_string(f.pack) + ": " : "";
   return where + fault_kind_name(f.kind) + (c.started ? " injected" : " removed") + detail;
 }
 
@@ -134,6 +135,7 @@ void Simulation::step() {
   last_ = bank_->step({kStep_s, t_end, inv.battery_A - targets_.surge_A, now_.ambient_C, polled},
                       port_);
   t_s_ = static_cast<double>(++steps_) * kStep_s;
+  if (settled_s_ < 0 && system_view().member_count >= bank_->size()) settled_s_ = t_s_;
   note_monitors();
   record(inv);
 }

@@ -43,6 +43,8 @@ class Simulation {
   std::vector<Violation> violations() const;
   // The system view the inverter gets: the first pack's (the master's, in a bank).
   const protocol::SystemBlock& system_view() const;
+  // When the master's system view first listed every pack of the bank (PA-1); < 0: never.
+  double bank_settled_s() const { return settled_s_; }
 
   // The first pack, the one cabled to the inverter: all there is of a lone pack.
   const Bms& bms() const { return *bank_->unit(0).bms; }
@@ -90,6 +92,7 @@ class Simulation {
   std::vector<double> pack_soc_true_;
   std::vector<PackSample> pack_samples_;
   std::uint32_t power_cycles_ = 0;
+  double settled_s_ = -1;
 };
 
 }  // namespace lfpbms::sim

@@ -39,7 +39,11 @@ constexpr const char* kMetrics[] = {"safety_violations",
                                     "bms_discharged_kWh",
                                     "top_spread_mV",
                                     "days_to_20mV_top_spread",
-                                    "weak_cell"};
+                                    "weak_cell",
+                                    "packs",
+                                    "healthy_packs",
+                                    "pack_soc_spread_pct",
+                                    "bank_settled_s"};
 
 double rounded(double v, int digits = 3) {
   const double k = std::pow(10.0, digits);
@@ -97,6 +101,55 @@ void add_health(nlohmann::ordered_json& j, const Simulation& sim) {
   j["days_to_20mV_top_spread"] =
       balanced_day ? nlohmann::ordered_json(rounded(*balanced_day, 2)) : nullptr;
   j["weak_cell"] = fw.weak_cell;
+}
+
+const char* role_name(BankRole r) {
+  switch (r) {
+    case BankRole::Alone:
+      return "alone";
+    case BankRole::Master:
+      return "master";
+    case BankRole::Slave:
+      return "slave";
+    case BankRole::Unassigned:
+      return "unassigned";
+  }
+  return "?";
+}
+
+// SPEC §6: the bank at the end, as its master sees it and as it truly is, pack by pack.
+void add_bank(nlohmann::ordered_json& j, const Simulation& sim) {
+  const Bank& bank = sim.bank();
+  j["packs"] = bank.size();
+  j["healthy_packs"] = sim.system_view().healthy_count;
+  j["bank_settled_s"] = sim.bank_settled_s() >= 0
+                            ? nlohmann::ordered_json(rounded(sim.bank_settled_s(), 1))
+                            : nullptr;
+  double lo = 100, hi = 0;
+  auto& packs = j["bank"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < bank.size(); ++i) {
+    const PackUnit& u = bank.unit(i);
+    const double soc = 100.0 * u.usable_soc();
+    lo = std::min(lo, soc);
+    hi = std::max(hi, soc);
+    if (bank.size() == 1) continue;
+    const PackUnit::Totals& t = u.totals();
+    nlohmann::ordered_json p = {
+        {"pack", i + 1},
+        {"address", u.node ? u.node->address() : 0},
+        {"role", u.node ? role_name(u.node->role()) : "off"},
+        {"capacity_Ah", u.capacity_Ah},
+        {"soh_true_pct", rounded(true_soh_pct(u.pack, u.capacity_Ah), 2)},
+        {"final_soc_true_pct", rounded(soc, 2)},
+        {"final_soc_est_pct", u.bms ? rounded(u.bms->status().soc_pptt / 100.0, 2) : 0.0},
+        {"min_cell_mV", std::round(t.min_cell_V * 1000.0)},
+        {"max_cell_mV", std::round(t.max_cell_V * 1000.0)},
+        {"charged_kWh", rounded(t.charged_Wh / 1000.0)},
+        {"discharged_kWh", rounded(t.discharged_Wh / 1000.0)},
+        {"safety_violations", u.monitor.violations().size()}};
+    packs.push_back(std::move(p));
+  }
+  j["pack_soc_spread_pct"] = rounded(hi - lo, 2);
 }
 
 }  // namespace
@@ -161,6 +214,7 @@ nlohmann::ordered_json summarize(const Simulation& sim, double wall_s) {
   j["final_soc_est_pct"] = rounded(fw.soc_pptt / 100.0, 2);
   j["final_state"] = reported_state_name(fw.state);
   add_health(j, sim);
+  add_bank(j, sim);
 
   auto& ex = j["expectations"] = nlohmann::ordered_json::array();
   for (const auto& x : sc.expectations) {

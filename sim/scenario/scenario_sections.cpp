@@ -15,10 +15,11 @@ constexpr Range kSwing_C{0, 30};
 constexpr Range kSeasonSwing_C{-30, 30};  // negative: coldest at day 0
 constexpr Range kSnapDelta_C{-60, 60};
 constexpr Range kHour_h{0, 24};
-constexpr Range kPower_kW{0, 50};  // a home: PV array, generator
-constexpr Range kBaseLoad_W{0, 10000};
-constexpr Range kDailyLoad_kWh{0, 200};
-constexpr Range kCurrent_A{0, 1000};
+// A home up to a bank of 32 packs at a business: PV array, generator, loads.
+constexpr Range kPower_kW{0, 1000};
+constexpr Range kBaseLoad_W{0, 200000};
+constexpr Range kDailyLoad_kWh{0, 10000};
+constexpr Range kCurrent_A{0, 10000};  // up to 32 packs of 300 A
 constexpr Range kChargeVoltage_V{0, 100};  // 0: the BMS's CVL; 16S tops out near 58 V
 constexpr Range kPercent{0, 100};
 
