@@ -2,7 +2,8 @@
 # Checks the `lfpbms` host commands against simulated packs served on a pseudo-terminal and on
 # TCP (issue 7): scan, read (one pack and all) against the twin's truth, params set/get and a
 # refused write, a write that survives a power cut, a wrong password, the clock, records (1000+
-# after a burst of events), a MOSFET switch, watch --record and export --csv.
+# after a burst of events), a MOSFET switch, watch --record and export --csv; and a bank of 15
+# packs read through its master (issue 8).
 # Usage: tools/check-host-cli.sh LFPBMS WORKDIR
 set -eu
 lfpbms="$1"
@@ -200,4 +201,31 @@ seq = [r["sequence"] for r in records]
 assert seq == list(range(seq[0], seq[0] + len(seq))), "not one run of sequence numbers"
 assert seq[0] > 0, "the log should have wrapped"
 PY
+# Issue 8: a bank of 15 on DIP addresses; the master answers for all of them (FF) and gives its
+# own system view (F9) once it has polled every slave (a few simulated seconds).
+serve "pty:$work/tty-bank" bank --packs 15 --profile VT-12040-1 --speed 10
+port="pty:$work/tty-bank"
+for _ in $(seq 1 30); do
+  run bank read --addr all --json
+  [ "$rc" -eq 0 ] && $python -c 'import json,sys; j=json.load(open(sys.argv[1])); sys.exit(len(j["packs"]) != 15)' \
+    "$work/bank.out" 2>/dev/null && break
+  sleep 0.5
+done
+expect_ok bank
+$python - "$work/bank.out" <<'PY' || fail "read --addr all of 15 packs"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert [p["address"] for p in j["packs"]] == list(range(1, 16)), [p["address"] for p in j["packs"]]
+assert j["system"]["pack_count"] == 15, j["system"]
+b = j["bank"]
+assert b["packs_known"] == 15 and b["packs_healthy"] == 15, b
+assert b["lost"] == [] and b["address_conflicts"] == [], b
+assert b["charge_current_limit_mA"] > 0 and b["discharge_current_limit_mA"] > 0, b
+assert abs(b["soc_pptt"] - j["system"]["soc_pptt"]) <= 300, (b["soc_pptt"], j["system"]["soc_pptt"])
+PY
+run bank-text read --addr all
+expect_ok bank-text
+grep -q "system: 15 packs" "$work/bank-text.out" || fail "read --addr all: no system view of 15 packs"
+grep -q "the master's view: 15 packs known, 15 healthy" "$work/bank-text.out" ||
+  fail "read --addr all: no master's view of 15 packs"
 echo "host CLI: ok"

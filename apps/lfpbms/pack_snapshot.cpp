@@ -118,6 +118,59 @@ json system_info_json(const SystemInfo& s) {
   return j;
 }
 
+std::vector<std::string> parallel_warnings_of(const std::vector<PackSnapshot>& packs) {
+  std::vector<protocol::AnalogBlock> blocks;
+  std::vector<std::uint8_t> addresses;
+  for (const PackSnapshot& p : packs) {
+    blocks.push_back(p.analog);
+    addresses.push_back(p.address);
+  }
+  return host::parallel_warnings(blocks, addresses);
+}
+
+namespace {
+
+std::vector<int> addresses_in(std::uint32_t mask) {
+  std::vector<int> out;
+  for (int i = 0; i < 32; ++i) {
+    if ((mask >> i & 1u) != 0) out.push_back(i + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+json bank_view_json(const protocol::SystemBlock& s) {
+  json members = json::array();
+  for (std::uint8_t i = 0; i < s.member_count; ++i) {
+    const protocol::BankMemberEntry& m = s.members[i];
+    members.push_back({{"address", m.address},
+                       {"healthy", (m.flags & protocol::kBankHealthy) != 0},
+                       {"soc_pptt", m.soc_pptt},
+                       {"current_mA", m.current_mA},
+                       {"charge_current_limit_mA", m.charge_current_limit_mA},
+                       {"discharge_current_limit_mA", m.discharge_current_limit_mA}});
+  }
+  return {{"packs_known", s.member_count},
+          {"packs_healthy", s.healthy_count},
+          {"lost", addresses_in(s.lost_mask)},
+          {"address_conflicts", addresses_in(s.conflict_mask)},
+          {"mismatched", addresses_in(s.mismatch_mask)},
+          {"soc_pptt", s.soc_pptt},
+          {"remaining_mAh", s.remaining_mAh},
+          {"full_capacity_mAh", s.full_capacity_mAh},
+          {"voltage_mV", s.voltage_mV},
+          {"current_mA", s.current_mA},
+          {"charge_voltage_mV", s.charge_voltage_mV},
+          {"discharge_voltage_mV", s.discharge_voltage_mV},
+          {"charge_current_limit_mA", s.charge_current_limit_mA},
+          {"discharge_current_limit_mA", s.discharge_current_limit_mA},
+          {"charge_enable", (s.limit_flags & protocol::kSystemChargeEnable) != 0},
+          {"discharge_enable", (s.limit_flags & protocol::kSystemDischargeEnable) != 0},
+          {"force_charge", (s.limit_flags & protocol::kSystemForceCharge) != 0},
+          {"members", members}};
+}
+
 json system_view_json(const host::SystemView& s) {
   return {{"pack_count", s.pack_count},
           {"current_mA", s.current_mA},

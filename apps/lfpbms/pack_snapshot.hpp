@@ -36,5 +36,9 @@ host::SystemView system_view_of(const std::vector<PackSnapshot>& packs);
 nlohmann::json pack_json(const PackSnapshot& p);
 nlohmann::json system_info_json(const SystemInfo& s);
 nlohmann::json system_view_json(const host::SystemView& s);
+// The bank master's own view (F9): what it tells the inverter, and which packs it counts.
+nlohmann::json bank_view_json(const protocol::SystemBlock& s);
+// PA-6 warnings for the packs of a bank (more than 1 V or 10 % SOC apart).
+std::vector<std::string> parallel_warnings_of(const std::vector<PackSnapshot>& packs);
 
 }  // namespace lfpbms::app

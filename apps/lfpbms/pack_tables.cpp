@@ -121,6 +121,39 @@ void print_pack_rows(std::FILE* out, const std::vector<PackSnapshot>& packs) {
   }
 }
 
+namespace {
+
+std::string address_list(std::uint32_t mask) {
+  std::string out;
+  for (int i = 0; i < 32; ++i) {
+    if ((mask >> i & 1u) != 0) out += (out.empty() ? "" : ", ") + std::to_string(i + 1);
+  }
+  return out.empty() ? "-" : out;
+}
+
+}  // namespace
+
+void print_bank_view(std::FILE* out, const protocol::SystemBlock& s) {
+  heading(out, fmt::format("the master's view: {} packs known, {} healthy", s.member_count,
+                           s.healthy_count));
+  row(out, "SOC (capacity-weighted)", percent(s.soc_pptt));
+  row(out, "charge voltage limit", volts(s.charge_voltage_mV));
+  row(out, "CCL / DCL",
+      amps(s.charge_current_limit_mA) + " / " + amps(s.discharge_current_limit_mA));
+  row(out, "charge / discharge",
+      fmt::format("{} / {}{}",
+                  (s.limit_flags & protocol::kSystemChargeEnable) != 0 ? "enabled" : "disabled",
+                  (s.limit_flags & protocol::kSystemDischargeEnable) != 0 ? "enabled" : "disabled",
+                  (s.limit_flags & protocol::kSystemForceCharge) != 0 ? ", force charge" : ""));
+  row(out, "lost (ID_OVER)", address_list(s.lost_mask));
+  row(out, "address conflicts", address_list(s.conflict_mask));
+  row(out, "other model or size", address_list(s.mismatch_mask));
+}
+
+void print_warnings(std::FILE* out, const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) fmt::print(out, "warning: {}\n", w);
+}
+
 void print_system_view(std::FILE* out, const host::SystemView& s) {
   heading(out, fmt::format("system: {} packs", s.pack_count));
   row(out, "SOC (capacity-weighted)", percent(s.soc_pptt));

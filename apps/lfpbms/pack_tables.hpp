@@ -14,5 +14,7 @@ void print_state_flags(std::FILE* out, const PackSnapshot& p);
 void print_system_info(std::FILE* out, const SystemInfo& s);
 void print_pack_rows(std::FILE* out, const std::vector<PackSnapshot>& packs);
 void print_system_view(std::FILE* out, const host::SystemView& s);
+void print_bank_view(std::FILE* out, const protocol::SystemBlock& s);
+void print_warnings(std::FILE* out, const std::vector<std::string>& warnings);
 
 }  // namespace lfpbms::app

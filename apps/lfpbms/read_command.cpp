@@ -19,14 +19,21 @@ int run_read(const HostOptions& o) {
   const auto packs = read_packs(*link.client, which);
   if (which == protocol::kAllPacks) {
     const host::SystemView view = system_view_of(packs);
+    protocol::SystemBlock bank;
+    const bool has_bank = link.client->system_view(1, bank);
+    const std::vector<std::string> warnings = parallel_warnings_of(packs);
     if (o.json) {
       nlohmann::json j = {{"packs", nlohmann::json::array()}, {"system", system_view_json(view)}};
       for (const PackSnapshot& p : packs) j["packs"].push_back(pack_json(p));
+      if (has_bank) j["bank"] = bank_view_json(bank);
+      j["warnings"] = warnings;
       fmt::print("{}\n", j.dump(2));
       return 0;
     }
     print_pack_rows(stdout, packs);
     print_system_view(stdout, view);
+    if (has_bank) print_bank_view(stdout, bank);
+    print_warnings(stdout, warnings);
     return 0;
   }
   const SystemInfo info = read_system_info(*link.client, which);

@@ -180,6 +180,17 @@ Counters HostClient::counters(std::uint8_t adr) {
   return c;
 }
 
+bool HostClient::system_view(std::uint8_t adr, protocol::SystemBlock& out) {
+  Answer a;
+  if (!try_request(adr, protocol::kSystemView, {}, protocol::kVer25, a)) return false;
+  if (a.header.cid2 != static_cast<std::uint8_t>(Rtn::Ok)) return false;
+  protocol::InfoReader r = a.reader();
+  protocol::FieldDecoder dec(r);
+  protocol::system_layout(dec, out);
+  if (!dec.ok()) throw ProtocolError(Rtn::FormatError, "malformed system view answer");
+  return true;
+}
+
 std::uint32_t HostClient::clock(std::uint8_t adr) {
   const Answer a = request(adr, protocol::kReadClock);
   protocol::InfoReader r = a.reader();

@@ -14,6 +14,7 @@
 #include "host/transport/transport.hpp"
 #include "params/param_set.hpp"
 #include "protocol/frame.hpp"
+#include "protocol/bank_blocks.hpp"
 #include "protocol/return_code.hpp"
 #include "protocol/wire_model.hpp"
 
@@ -61,6 +62,9 @@ class HostClient {
   std::vector<protocol::RecordBlock> records(std::uint8_t adr, std::uint32_t from,
                                              std::uint32_t to);
   protocol::ChargeManagement charge_management(std::uint8_t adr);  // Pylontech 92
+  // The bank master's own system view (lfpbms F9); false when the pack has none (a slave, or
+  // another make that does not know the command).
+  bool system_view(std::uint8_t adr, protocol::SystemBlock& out);
 
   // Writes (log in first, unless the pack has open_host_writes).
   void log_in(std::uint8_t adr, const std::string& password);

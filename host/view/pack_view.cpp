@@ -154,6 +154,32 @@ PackFlags pack_flags(const protocol::AnalogBlock& a, const protocol::AlarmBlock&
   return p;
 }
 
+std::vector<std::string> parallel_warnings(const std::vector<protocol::AnalogBlock>& packs,
+                                           const std::vector<std::uint8_t>& addresses) {
+  std::vector<std::string> out;
+  if (packs.size() < 2) return out;
+  auto by_voltage = [](const protocol::AnalogBlock& a, const protocol::AnalogBlock& b) {
+    return a.pack_voltage_mV < b.pack_voltage_mV;
+  };
+  auto by_soc = [](const protocol::AnalogBlock& a, const protocol::AnalogBlock& b) {
+    return soc_pptt(a) < soc_pptt(b);
+  };
+  const auto [vlo, vhi] = std::minmax_element(packs.begin(), packs.end(), by_voltage);
+  const auto [slo, shi] = std::minmax_element(packs.begin(), packs.end(), by_soc);
+  auto adr = [&](auto it) { return addresses.at(static_cast<std::size_t>(it - packs.begin())); };
+  if (vhi->pack_voltage_mV - vlo->pack_voltage_mV > kParallelGap_mV) {
+    out.push_back(fmt::format("packs {} and {} differ by {:.2f} V: charge them to the same level "
+                              "before they share a bus",
+                              adr(vhi), adr(vlo),
+                              (vhi->pack_voltage_mV - vlo->pack_voltage_mV) / 1000.0));
+  }
+  if (soc_pptt(*shi) - soc_pptt(*slo) > kParallelGap_pptt) {
+    out.push_back(fmt::format("packs {} and {} differ by {:.1f} % SOC", adr(shi), adr(slo),
+                              (soc_pptt(*shi) - soc_pptt(*slo)) / 100.0));
+  }
+  return out;
+}
+
 SystemView system_view(const std::vector<protocol::AnalogBlock>& packs) {
   SystemView s;
   s.pack_count = static_cast<int>(packs.size());

@@ -59,4 +59,11 @@ struct SystemView {
 };
 SystemView system_view(const std::vector<protocol::AnalogBlock>& packs);
 
+// PA-6: packs about to share a bus should agree; one line per pair of extremes that do not
+// (own defaults: more than 1 V or 10 % SOC apart).
+inline constexpr std::int32_t kParallelGap_mV = 1000;
+inline constexpr std::int32_t kParallelGap_pptt = 1000;
+std::vector<std::string> parallel_warnings(const std::vector<protocol::AnalogBlock>& packs,
+                                           const std::vector<std::uint8_t>& addresses);
+
 }  // namespace lfpbms::host
