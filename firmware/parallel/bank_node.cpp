@@ -134,13 +134,14 @@ void BankNode::update_view() {
   in.own_address = addressing_.address() == 0 ? 1 : addressing_.address();
   in.own = &own;
   in.slots = master ? master_.slots() : nullptr;
+  in.last_address = master_.last_address();
   in.own_conflict = conflict_;
   if (bms.params().get(ParamId::wiring) != 0) {
     in.wiring_cap_mA = bms.params().get(ParamId::wiring_cap_mA);
   }
   system_ = lfpbms::system_view(in);
   if (!master) return;
-  for (std::uint8_t a = 2; a <= protocol::kMaxBankPacks; ++a) {
+  for (std::uint8_t a = 2; a <= master_.last_address(); ++a) {
     const MemberSlot& s = master_.slot(a);
     if (s.talking() && s.has_blocks) addresses_[count_++] = a;
   }

@@ -47,7 +47,9 @@ std::size_t collect(const SystemInputs& in, Member* out) {
   if ((in.own->flags & protocol::kMemberFailure) != 0) own_flags |= protocol::kBankFailure;
   out[n++] = {in.own_address, in.own, own_flags};
   if (in.slots == nullptr) return n;
-  for (std::uint8_t a = 2; a <= protocol::kMaxBankPacks; ++a) {
+  const std::uint8_t last =
+      in.last_address < protocol::kMaxBankPacks ? in.last_address : protocol::kMaxBankPacks;
+  for (std::uint8_t a = 2; a <= last; ++a) {
     const MemberSlot& s = in.slots[a - 1];
     if (!s.known && !s.conflict) continue;
     out[n++] = {a, s.known ? &s.member : nullptr, slave_flags(s, *in.own)};
