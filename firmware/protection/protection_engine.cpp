@@ -110,11 +110,13 @@ ProtectionEngine::Sample ProtectionEngine::quantity(Quantity q, const Protection
 
 void ProtectionEngine::evaluate(TimeMs now, const ProtectionInputs& in) {
   transition_count_ = 0;
+  changed_ = false;
   const ProtectionRow* const end = protection_rows_end();
   for (const ProtectionRow* row = protection_rows_begin(); row != end; ++row) {
     evaluate_row(*row, now, in);
   }
-  refresh_status();
+  // The status is a function of the rows' flags, which only change with a transition.
+  if (changed_) refresh_status();
 }
 
 void ProtectionEngine::evaluate_row(const ProtectionRow& row, TimeMs now,
@@ -292,6 +294,7 @@ void ProtectionEngine::refresh_status() {
 }
 
 void ProtectionEngine::note(ProtectionId id, EventKind kind) {
+  changed_ = true;
   if (transition_count_ < transitions_.size()) transitions_[transition_count_++] = {id, kind};
 }
 

@@ -121,6 +121,7 @@ class ProtectionEngine {
   ProtectionStatus status_{};
   std::array<Transition, kMaxTransitions> transitions_{};
   std::size_t transition_count_ = 0;
+  bool changed_ = false;  // a row's flags changed during this evaluation
 };
 
 }  // namespace lfpbms
