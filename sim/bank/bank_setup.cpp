@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kMinCable_mOhm = 0.1;
 constexpr double kMinSoh_pct = 50.0;
+constexpr int kDipAddresses = 15;
 
 std::string param_label(ParamId id) {
   return id == ParamId::None ? std::string("?") : std::string(param_def(id).name);
@@ -61,6 +62,11 @@ std::vector<UnitSetup> unit_setups(const Scenario& s, const ProductProfile& p,
                         std::to_string(p.parallel_max) + " in one bank");
   }
   const bool dip = bank_config(s, p).bank.addressing == Addressing::Dip;
+  if (dip && packs > kDipAddresses) {
+    throw ScenarioError(s.source + ": bank.packs: " + std::to_string(packs) +
+                        " packs on DIP addresses, but a DIP switch gives 15: use addressing = "
+                        "\"auto\" (the Link IN/OUT chain)");
+  }
   std::vector<UnitSetup> out;
   for (std::size_t i = 0; i < static_cast<std::size_t>(packs); ++i) {
     UnitSetup u = drawn(s, p, i, rng);

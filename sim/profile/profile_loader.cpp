@@ -21,6 +21,7 @@ constexpr double kMinCapacity_Ah = 50;
 constexpr double kMaxCapacity_Ah = 400;
 constexpr std::int64_t kMaxNtc = 4;
 constexpr std::int64_t kMaxPacks = 32;
+constexpr int kDipPacks = 15;
 constexpr std::int64_t kMaxButton_ms = 60000;
 
 void read_identity(TomlSection& top, const std::string& stem, ProductProfile& p) {
@@ -130,6 +131,15 @@ ProductProfile load_profile_file(const std::filesystem::path& file) {
   if (auto button = top.optional_table("button")) read_button(*button, p.config.button);
   TomlSection parallel = top.table("parallel");
   p.parallel_max = static_cast<int>(parallel.integer("max_packs", 1, kMaxPacks));
+  // PA-1: DIP switches give 15 addresses; a bank beyond needs the Link IN/OUT chain.
+  if (parallel.has("addressing")) {
+    const bool chain = parallel.choice("addressing", {"dip", "auto"}) == 1;
+    p.config.bank.addressing = chain ? Addressing::Chain : Addressing::Dip;
+  }
+  if (p.config.bank.addressing == Addressing::Dip && p.parallel_max > kDipPacks) {
+    parallel.fail("max_packs", "a DIP switch gives 15 addresses: more packs need addressing = "
+                               "\"auto\" (the Link IN/OUT chain)");
+  }
   parallel.reject_unknown();
   auto params = top.optional_table("params");
   p.params =
