@@ -49,6 +49,26 @@ TEST(HT_6_pack_view, system_soc_is_weighted_by_capacity) {
   EXPECT_EQ(s.min_cell_mV, 3000);
 }
 
+protocol::AnalogBlock pack_at(std::uint16_t mV, std::int32_t remaining_mAh) {
+  protocol::AnalogBlock a;
+  a.pack_voltage_mV = mV;
+  a.full_capacity_mAh = 100000;
+  a.remaining_mAh = remaining_mAh;
+  return a;
+}
+
+TEST(PA_6_parallel_warnings, packs_more_than_1_V_or_10_percent_apart_are_named) {
+  EXPECT_TRUE(parallel_warnings({pack_at(53000, 60000), pack_at(52500, 55000)}, {1, 2}).empty());
+  const auto volts = parallel_warnings({pack_at(53200, 60000), pack_at(52100, 55000)}, {1, 2});
+  ASSERT_EQ(volts.size(), 1u);
+  EXPECT_NE(volts[0].find("packs 1 and 2 differ by 1.10 V"), std::string::npos) << volts[0];
+  const auto soc = parallel_warnings(
+      {pack_at(53000, 60000), pack_at(53000, 80000), pack_at(53000, 45000)}, {1, 2, 3});
+  ASSERT_EQ(soc.size(), 1u);
+  EXPECT_NE(soc[0].find("packs 2 and 3 differ by 35.0 % SOC"), std::string::npos) << soc[0];
+  EXPECT_TRUE(parallel_warnings({pack_at(50000, 0)}, {1}).empty()) << "one pack: nothing to match";
+}
+
 TEST(HT_6_pack_view, temperatures_are_named_in_the_analog_order) {
   EXPECT_EQ(temperature_name(0, 6), "cell NTC 1");
   EXPECT_EQ(temperature_name(3, 6), "cell NTC 4");
