@@ -58,15 +58,23 @@ void BM_BankStep(benchmark::State& state) {
   for (int i = 0; i < 36000; ++i) sim.step();
   for (auto _ : state) sim.step();  // NOLINT(clang-analyzer-deadcode.DeadStores)
   constexpr double kWeekSteps = 7 * 86400 / lfpbms::sim::kStep_s;
-  state.counters["week_s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) / kWeekSteps,
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-  state.counters["per_pack_ns"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * packs,
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["week_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) / kWeekSteps,
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["per_pack_ns"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * packs,
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(BM_BankStep)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(15)->Arg(32)
-    ->Unit(benchmark::kMicrosecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_BankStep)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Arg(15)
+    ->Arg(32)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime()
+    ->MinTime(2.0);
 
 }  // namespace
 

@@ -187,10 +187,10 @@ GateDecision Bms::gate(TimeMs now, const Measurements& m, const FsmOutput& fsm) 
   g.current_mA = m.current_valid() ? m.current_mA : 0;
   g.pack_voltage_mV = m.pack_voltage_mV;
   g.terminal_voltage_mV = m.terminal_voltage_mV;
-  const std::int64_t above_mV =
-      static_cast<std::int64_t>(m.terminal_voltage_mV) - static_cast<std::int64_t>(m.pack_voltage_mV);
-  g.join_gap = in_bank_ && (m.faults & kCellStale) == 0 &&
-               above_mV > params_.get(ParamId::join_gap_mV);
+  const std::int64_t above_mV = static_cast<std::int64_t>(m.terminal_voltage_mV) -
+                                static_cast<std::int64_t>(m.pack_voltage_mV);
+  g.join_gap =
+      in_bank_ && (m.faults & kCellStale) == 0 && above_mV > params_.get(ParamId::join_gap_mV);
   GateDecision d = gate_.update(now, g, params_);
   d.command.heater = heater_.on();
   precharge_failed_ = d.precharge_failed;

@@ -28,9 +28,9 @@ enum class Addressing : std::uint8_t { Dip, Chain };
 
 struct BankConfig {
   Addressing addressing = Addressing::Dip;
-  std::uint8_t max_packs = 15;        // 15 with DIP addresses, up to 32 on a chain
-  std::uint32_t bus_baud = 115200;    // the internal pack-to-pack RS485 bus (CO-3)
-  std::uint16_t product_code = 0;     // which product this pack is, for the PA-6 mismatch check
+  std::uint8_t max_packs = 15;      // 15 with DIP addresses, up to 32 on a chain
+  std::uint32_t bus_baud = 115200;  // the internal pack-to-pack RS485 bus (CO-3)
+  std::uint16_t product_code = 0;   // which product this pack is, for the PA-6 mismatch check
 };
 
 // Where the firmware keeps its data on the board's flash, in sectors of the part (hal::Nvm;

@@ -25,10 +25,10 @@ struct SimOptions {
   bool json = false;
   // Serving the packs' host link (sim_serve.cpp): tcp:HOST:PORT or pty:PATH; empty: none.
   std::string serve;
-  double speed = 1;       // simulated seconds per wall second while serving
+  double speed = 1;          // simulated seconds per wall second while serving
   std::optional<int> packs;  // packs in the bank (the scenario's [bank] packs otherwise)
-  unsigned baud = 9600;   // the line's speed the server emulates; 0: none
-  std::string truth;      // while serving: the packs' true readings, every simulated second
+  unsigned baud = 9600;      // the line's speed the server emulates; 0: none
+  std::string truth;         // while serving: the packs' true readings, every simulated second
 };
 
 // Runs a scenario and writes its outputs. 0: passed; 1: a safety violation or a failed

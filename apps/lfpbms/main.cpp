@@ -44,8 +44,10 @@ int run(int argc, char** argv) {
   simulate->add_option("--speed", sim.speed, "simulated seconds per wall second while serving")
       ->check(CLI::PositiveNumber)
       ->needs(serve);
-  simulate->add_option("--packs", sim.packs, "packs in parallel in the bank (1...32, up to the "
-                                             "profile's bank size), addresses 1...N")
+  simulate
+      ->add_option("--packs", sim.packs,
+                   "packs in parallel in the bank (1...32, up to the "
+                   "profile's bank size), addresses 1...N")
       ->check(CLI::Range(1, 32));
   simulate->add_option("--baud", sim.baud, "line speed the server emulates (0: none)")
       ->needs(serve);

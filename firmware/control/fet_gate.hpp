@@ -14,12 +14,12 @@
 namespace lfpbms {
 
 struct GateInputs {
-  bool fets_allowed = false;    // the state machine lets the FETs close
-  bool auto_wake_try = false;   // automatic wake after an under-voltage sleep: ignore UV
+  bool fets_allowed = false;   // the state machine lets the FETs close
+  bool auto_wake_try = false;  // automatic wake after an under-voltage sleep: ignore UV
   const ProtectionStatus* protection = nullptr;
   bool measurements_invalid = false;  // any sensor fault: both FETs open at once
   bool rapid_shutdown = false;
-  bool host_charge_off = false;       // host switch control (CO-2)
+  bool host_charge_off = false;  // host switch control (CO-2)
   bool host_discharge_off = false;
   bool heater_holds_charge = false;
   std::int32_t current_mA = 0;
@@ -32,9 +32,9 @@ struct GateInputs {
 
 struct GateDecision {
   hal::SwitchCommand command;
-  bool charge_allowed = false;     // charging may happen (for the advertised limits)
+  bool charge_allowed = false;  // charging may happen (for the advertised limits)
   bool discharge_allowed = false;
-  bool precharge_failed = false;   // feeds the PRE_CHA row on the next tick
+  bool precharge_failed = false;  // feeds the PRE_CHA row on the next tick
   ChargeLimiter::Change limiter = ChargeLimiter::Change::None;
 };
 

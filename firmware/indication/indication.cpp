@@ -101,9 +101,8 @@ constexpr std::uint64_t kHard = bit(I::ChargeOt) | bit(I::ChargeUt) | bit(I::Dis
                                 bit(I::DischargeUt) | bit(I::AmbientOt) | bit(I::AmbientUt) |
                                 bit(I::MosOt) | bit(I::ChargeOc) | bit(I::DischargeOc1) |
                                 bit(I::DischargeOc2) | bit(I::ShortCircuit) | bit(I::Precharge);
-constexpr std::uint64_t kNotice =
-    bit(I::IdTimeout) | bit(I::AddressConflict) | bit(I::DipFault) | bit(I::CabinetFault) |
-                                  bit(I::MasterLost);
+constexpr std::uint64_t kNotice = bit(I::IdTimeout) | bit(I::AddressConflict) | bit(I::DipFault) |
+                                  bit(I::CabinetFault) | bit(I::MasterLost);
 // Over-voltage alarms do not flash ALM while charging, and the buzzer keeps quiet for them.
 constexpr std::uint64_t kOverVoltageAlarms = bit(I::CellOv) | bit(I::PackOv);
 

@@ -21,8 +21,8 @@ void BankAddressing::start(TimeMs now, const BankConfig& config, hal::BankPort& 
   }
   dip_ = static_cast<std::uint8_t>(port.address_switch() & kDipMask);
   address_ = dip_;
-  role_ = dip_ == 0 ? BankRole::Alone
-                    : (dip_ == kMasterAddress ? BankRole::Master : BankRole::Slave);
+  role_ =
+      dip_ == 0 ? BankRole::Alone : (dip_ == kMasterAddress ? BankRole::Master : BankRole::Slave);
 }
 
 void BankAddressing::update(TimeMs now, hal::BankPort& port) {

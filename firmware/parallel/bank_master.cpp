@@ -153,8 +153,8 @@ void BankMaster::timed_out() {
     if (assigning_ && ++assign_tries_ >= kAssignTries) assigning_ = false;
     return;
   }
-  MemberSlot& s = slots_[pending_.address - 1];
   if (pending_.ask != Ask::Member) return;
+  MemberSlot& s = slots_[pending_.address - 1];
   if (s.misses < 0xFF) ++s.misses;
   if (s.known && s.misses >= kLostAfterMisses) s.lost = true;
 }
@@ -163,9 +163,8 @@ void BankMaster::on_frame(const protocol::ParsedFrame& f, TimeMs now, BusEndpoin
   // What arrives unreadable while an answer is due is that answer, damaged on the way.
   if (!waiting_ || (f.header_valid && f.header.adr != pending_.address)) return;
   waiting_ = false;
-  MemberSlot& s = slots_[pending_.address - 1];
   if (!f.header_valid || f.status != protocol::FrameStatus::Ok) {
-    damaged(s);
+    damaged(slots_[pending_.address - 1]);
   } else {
     answered(f, now);
   }

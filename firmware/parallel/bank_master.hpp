@@ -49,7 +49,7 @@ class BankMaster {
 
   const MemberSlot& slot(std::uint8_t address) const { return slots_[address - 1]; }
   const MemberSlot* slots() const { return slots_; }  // index: address - 1
-  std::uint8_t last_address() const;  // the highest address a slave may have
+  std::uint8_t last_address() const;                  // the highest address a slave may have
   bool any_lost() const;
   bool any_conflict() const;
   bool assigning() const { return assigning_; }

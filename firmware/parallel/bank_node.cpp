@@ -33,11 +33,11 @@ void BankNode::start(TimeMs now) {
 // The role decides the address the host link answers to, which frames the bus parser keeps,
 // and whether this pack polls.
 void BankNode::follow_role(TimeMs now) {
-  const BankRole role = addressing_.role();
-  if (role == BankRole::Master || role == BankRole::Slave) device_.address = addressing_.address();
-  if (role == BankRole::Slave) endpoint_.set_address_filter(addressing_.address());
-  if (role == BankRole::Unassigned) endpoint_.set_address_filter(kBroadcastOnly);
-  if (role == BankRole::Master && !master_started_) {
+  const BankRole r = addressing_.role();
+  if (r == BankRole::Master || r == BankRole::Slave) device_.address = addressing_.address();
+  if (r == BankRole::Slave) endpoint_.set_address_filter(addressing_.address());
+  if (r == BankRole::Unassigned) endpoint_.set_address_filter(kBroadcastOnly);
+  if (r == BankRole::Master && !master_started_) {
     master_.start(now, device_.bms.config().bank, port_);
     master_started_ = true;
   }
@@ -54,9 +54,9 @@ void BankNode::tick(TimeMs now) {
   addressing_.update(now, port_);
   follow_role(now);
   check_echo();
-  const BankRole role = addressing_.role();
-  if (awake_ && role == BankRole::Master && !conflict_) master_.tick(now, endpoint_);
-  const bool listens = role == BankRole::Slave || role == BankRole::Unassigned;
+  const BankRole r = addressing_.role();
+  if (awake_ && r == BankRole::Master && !conflict_) master_.tick(now, endpoint_);
+  const bool listens = r == BankRole::Slave || r == BankRole::Unassigned;
   master_lost_ = awake_ && listens && elapsed_ms(now, polled_at_) > kMasterTimeout_ms;
   update_view();
 }
@@ -78,8 +78,8 @@ void BankNode::receive(const char* data, std::size_t length, TimeMs now) {
 }
 
 void BankNode::on_frame(const protocol::ParsedFrame& f, TimeMs now) {
-  const BankRole role = addressing_.role();
-  if (role == BankRole::Master) {
+  const BankRole r = addressing_.role();
+  if (r == BankRole::Master) {
     if (!conflict_) master_.on_frame(f, now, endpoint_);
     return;
   }
@@ -88,7 +88,7 @@ void BankNode::on_frame(const protocol::ParsedFrame& f, TimeMs now) {
     take_address(f);
     return;
   }
-  if (role != BankRole::Slave || f.header.adr != addressing_.address()) return;
+  if (r != BankRole::Slave || f.header.adr != addressing_.address()) return;
   polled_at_ = now;
   polled_ = true;
   if (!conflict_) link_.handle(f, now);
@@ -99,11 +99,11 @@ void BankNode::on_frame(const protocol::ParsedFrame& f, TimeMs now) {
 void BankNode::take_address(const protocol::ParsedFrame& f) {
   if (f.status != protocol::FrameStatus::Ok) return;
   protocol::InfoReader r = f.reader();
-  const std::uint8_t address = r.u8();
-  if (!r.ok() || !addressing_.offer(address, port_)) return;
+  const std::uint8_t offered = r.u8();
+  if (!r.ok() || !addressing_.offer(offered, port_)) return;
   follow_role(0);
   protocol::FrameWriter w(ack_, sizeof ack_);
-  w.begin({protocol::kVer25, address, protocol::kCid1Battery,
+  w.begin({protocol::kVer25, offered, protocol::kCid1Battery,
            static_cast<std::uint8_t>(protocol::Rtn::Ok)});
   endpoint_.send(ack_, w.finish());
 }
@@ -113,10 +113,10 @@ BmsInputs BankNode::inputs() {
   in.comm_activity = polled_;
   polled_ = false;
   in.link_wake = port_.wake_line();
-  const bool master = addressing_.role() == BankRole::Master;
-  in.in_bank = addressing_.role() == BankRole::Slave || (master && system_.member_count > 1);
-  in.system.id_timeout = master && master_.any_lost();
-  in.system.address_conflict = conflict_ || (master && master_.any_conflict());
+  const bool is_master = addressing_.role() == BankRole::Master;
+  in.in_bank = addressing_.role() == BankRole::Slave || (is_master && system_.member_count > 1);
+  in.system.id_timeout = is_master && master_.any_lost();
+  in.system.address_conflict = conflict_ || (is_master && master_.any_conflict());
   in.system.dip_fault = addressing_.dip_fault();
   in.system.master_lost = master_lost_;
   return in;
@@ -124,23 +124,24 @@ BmsInputs BankNode::inputs() {
 
 void BankNode::update_view() {
   count_ = 1;
-  const BankRole role = addressing_.role();
-  if (role == BankRole::Slave || role == BankRole::Unassigned) return;  // speaks for nobody
+  const BankRole r = addressing_.role();
+  if (r == BankRole::Slave || r == BankRole::Unassigned) return;  // speaks for nobody
   const Bms& bms = device_.bms;
-  const protocol::MemberBlock own = protocol::member_block(bms.status(), bms.params(), bms.config());
-  const bool master = addressing_.role() == BankRole::Master && !conflict_;
+  const protocol::MemberBlock own =
+      protocol::member_block(bms.status(), bms.params(), bms.config());
+  const bool polls = r == BankRole::Master && !conflict_;
   SystemInputs in;
-  in.role = addressing_.role();
+  in.role = r;
   in.own_address = addressing_.address() == 0 ? 1 : addressing_.address();
   in.own = &own;
-  in.slots = master ? master_.slots() : nullptr;
+  in.slots = polls ? master_.slots() : nullptr;
   in.last_address = master_.last_address();
   in.own_conflict = conflict_;
   if (bms.params().get(ParamId::wiring) != 0) {
     in.wiring_cap_mA = bms.params().get(ParamId::wiring_cap_mA);
   }
   system_ = lfpbms::system_view(in);
-  if (!master) return;
+  if (!polls) return;
   for (std::uint8_t a = 2; a <= master_.last_address(); ++a) {
     const MemberSlot& s = master_.slot(a);
     if (s.talking() && s.has_blocks) addresses_[count_++] = a;

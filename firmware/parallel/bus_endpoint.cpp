@@ -23,8 +23,8 @@ void BusEndpoint::check_echo(char c) {
 
 std::size_t BusEndpoint::skip(const char* data, std::size_t i, std::size_t length) {
   const void* cr = std::memchr(data + i, protocol::kEoi, length - i);
-  const std::size_t end = cr != nullptr ? static_cast<std::size_t>(static_cast<const char*>(cr) - data)
-                                        : length;
+  const std::size_t end =
+      cr != nullptr ? static_cast<std::size_t>(static_cast<const char*>(cr) - data) : length;
   // A frame cut short (its CR lost in a collision) may be followed by a good one.
   const void* soi = std::memchr(data + i, protocol::kSoi, end - i);
   return soi != nullptr ? static_cast<std::size_t>(static_cast<const char*>(soi) - data) : end;

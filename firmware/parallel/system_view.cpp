@@ -10,9 +10,9 @@ using protocol::MemberBlock;
 using protocol::SystemBlock;
 
 struct Member {
-  std::uint8_t address;
   const MemberBlock* block;  // null: nothing known (lost before it ever answered, conflict)
-  std::uint8_t flags;        // BankMemberFlag
+  std::uint8_t address;
+  std::uint8_t flags;  // BankMemberFlag
 };
 
 bool awake_and_sound(const MemberBlock& b) {
@@ -45,14 +45,14 @@ std::size_t collect(const SystemInputs& in, Member* out) {
   std::uint8_t own_flags = in.own_conflict ? protocol::kBankConflict : 0;
   if (awake_and_sound(*in.own)) own_flags |= protocol::kBankHealthy;
   if ((in.own->flags & protocol::kMemberFailure) != 0) own_flags |= protocol::kBankFailure;
-  out[n++] = {in.own_address, in.own, own_flags};
+  out[n++] = {in.own, in.own_address, own_flags};
   if (in.slots == nullptr) return n;
   const std::uint8_t last =
       in.last_address < protocol::kMaxBankPacks ? in.last_address : protocol::kMaxBankPacks;
   for (std::uint8_t a = 2; a <= last; ++a) {
     const MemberSlot& s = in.slots[a - 1];
     if (!s.known && !s.conflict) continue;
-    out[n++] = {a, s.known ? &s.member : nullptr, slave_flags(s, *in.own)};
+    out[n++] = {s.known ? &s.member : nullptr, a, slave_flags(s, *in.own)};
   }
   return n;
 }
@@ -104,7 +104,8 @@ void accumulate(const Member* members, std::size_t n, SystemBlock& s, std::int64
     if (b.discharge_voltage_mV > s.discharge_voltage_mV) {
       s.discharge_voltage_mV = b.discharge_voltage_mV;
     }
-    if ((b.flags & protocol::kMemberForceCharge) != 0) s.limit_flags |= protocol::kSystemForceCharge;
+    if ((b.flags & protocol::kMemberForceCharge) != 0)
+      s.limit_flags |= protocol::kSystemForceCharge;
   }
   if (s.healthy_count > 0) s.voltage_mV = static_cast<std::uint16_t>(volts / s.healthy_count);
   if (cvl == kNone) cvl = any_cvl;
@@ -123,8 +124,10 @@ std::int32_t share_cap(const Member* members, std::size_t n, std::int32_t total_
     const MemberBlock& b = *m.block;
     const std::int32_t own_mA = sign * b.current_mA;
     if (own_mA <= 0) continue;
-    const std::int32_t own_limit = charge ? b.charge_current_limit_mA : b.discharge_current_limit_mA;
-    const std::int64_t cap = static_cast<std::int64_t>(own_limit) * (sign * total_mA) / own_mA;
+    const std::int32_t own_limit =
+        charge ? b.charge_current_limit_mA : b.discharge_current_limit_mA;
+    const std::int64_t share_total_mA = static_cast<std::int64_t>(sign) * total_mA;
+    const std::int64_t cap = static_cast<std::int64_t>(own_limit) * share_total_mA / own_mA;
     if (cap < limit_mA) limit_mA = static_cast<std::int32_t>(cap);
   }
   return limit_mA;

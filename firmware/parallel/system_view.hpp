@@ -19,8 +19,8 @@ struct SystemInputs {
   const protocol::MemberBlock* own = nullptr;  // the master's own summary, this tick's
   const MemberSlot* slots = nullptr;  // the master's, index address - 1; null: this pack alone
   std::uint8_t last_address = protocol::kMaxBankPacks;  // the highest slot worth a look
-  bool own_conflict = false;                   // this pack's own answers collide
-  std::int32_t wiring_cap_mA = 0;              // > 0: daisy-chained wiring, CH-2
+  bool own_conflict = false;                            // this pack's own answers collide
+  std::int32_t wiring_cap_mA = 0;                       // > 0: daisy-chained wiring, CH-2
 };
 
 protocol::SystemBlock system_view(const SystemInputs& in);

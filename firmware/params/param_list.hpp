@@ -132,15 +132,15 @@
   /* PK-1: the pack */                                                                       \
   X(design_capacity_mAh, mAh, 100000, 50000, 400000, Fixed)                                  \
   /* PK-5: what the inverter must supply while the film heats (own) */                       \
-  X(heater_supply_mA, mA, 3000, 500, 20000, Fixed)                                          \
+  X(heater_supply_mA, mA, 3000, 500, 20000, Fixed)                                           \
   /* CO-2: PACE writes (switches, clock, settings) without an administrator log-in, for */   \
   /* third-party tools that cannot log in (own; off by default) */                           \
   X(open_host_writes, flag, 0, 0, 1, Fixed)                                                  \
-  /* CH-2: a bank's wiring: 0 bus bars, 1 hand-to-hand (daisy) cables, whose rating caps */   \
-  /* the system's current [000 §7] */                                                         \
+  /* CH-2: a bank's wiring: 0 bus bars, 1 hand-to-hand (daisy) cables, whose rating caps */  \
+  /* the system's current [000 §7] */                                                       \
   X(wiring, flag, 0, 0, 1, Fixed)                                                            \
   X(wiring_cap_mA, mA, 100000, 10000, 1000000, Fixed)                                        \
-  /* PA-4 (own): in a bank, a pack whose terminals stand this far above its cells charges */  \
+  /* PA-4 (own): in a bank, a pack whose terminals stand this far above its cells charges */ \
   /* through the current limiter until they come closer, instead of closing its charge */    \
   /* FET onto the others' voltage */                                                         \
   X(join_gap_mV, mV, 1500, 200, 10000, Fixed)

@@ -30,10 +30,10 @@ enum PaceCommand : std::uint8_t {
   kReadRecords = 0xF5,
   kDeleteRecords = 0xF6,
   kCounters = 0xF7,
-  kSystemView = 0xF9,    // a bank master's system view (PROTOCOLS.md §1.3)
-  kReboot = 0xFA,        // restart the BMS (administrator); F8 is reserved
-  kMemberStatus = 0xFB,  // one pack's summary, polled by the bank master (internal bus)
-  kAssignAddress = 0xFC, // automatic addressing along the Link IN/OUT chain (internal bus)
+  kSystemView = 0xF9,     // a bank master's system view (PROTOCOLS.md §1.3)
+  kReboot = 0xFA,         // restart the BMS (administrator); F8 is reserved
+  kMemberStatus = 0xFB,   // one pack's summary, polled by the bank master (internal bus)
+  kAssignAddress = 0xFC,  // automatic addressing along the Link IN/OUT chain (internal bus)
 };
 
 // 99 switch command bytes (docs/protocols.md §3: the PACE document and captured status bytes).

@@ -141,10 +141,10 @@ MemberBlock member_block(const BmsStatus& s, const ParamSet& p, const PackConfig
   const InverterLimits& l = s.limits;
   MemberBlock b;
   b.state = static_cast<std::uint8_t>(s.state);
-  b.flags = static_cast<std::uint8_t>(
-      flag(l.charge_enable, 0) | flag(l.discharge_enable, 1) | flag(s.failure, 2) |
-      flag(s.protection.protect_on(P::FullCharge), 3) | flag(l.force_charge, 4) |
-      flag(s.charger_present, 5));
+  b.flags = static_cast<std::uint8_t>(flag(l.charge_enable, 0) | flag(l.discharge_enable, 1) |
+                                      flag(s.failure, 2) |
+                                      flag(s.protection.protect_on(P::FullCharge), 3) |
+                                      flag(l.force_charge, 4) | flag(s.charger_present, 5));
   b.soc_pptt = static_cast<std::uint16_t>(s.soc_pptt);
   b.remaining_mAh = s.remaining_mAh;
   b.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);

@@ -3,8 +3,8 @@
 // host protocol carries. Every protocol class reads these; none converts a value on its own.
 #include "bms_status.hpp"
 #include "pack_config.hpp"
-#include "protocol/bank_blocks.hpp"
 #include "params/param_set.hpp"
+#include "protocol/bank_blocks.hpp"
 #include "protocol/wire_model.hpp"
 
 namespace lfpbms::protocol {

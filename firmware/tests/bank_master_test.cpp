@@ -51,8 +51,7 @@ TEST(PA_3_lost, a_slave_that_stops_answering_is_lost_and_the_system_recomputed) 
   EXPECT_TRUE(bank.node(0).master().slot(3).lost);
   EXPECT_EQ(s.lost_mask, 1u << 2);
   EXPECT_EQ(s.healthy_count, 2);
-  EXPECT_EQ(s.charge_current_limit_mA,
-            before - bank.status(2).limits.charge_current_limit_mA);
+  EXPECT_EQ(s.charge_current_limit_mA, before - bank.status(2).limits.charge_current_limit_mA);
   EXPECT_TRUE(bank.protect(0, ProtectionId::IdTimeout)) << "ID_OVER at the master";
   bank.packs[2]->port.cut = false;
   bank.run_ms(5000);

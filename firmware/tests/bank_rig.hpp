@@ -36,9 +36,7 @@ struct FakeBankPort final : hal::BankPort, hal::SerialPort {
 
 struct BankPack {
   explicit BankPack(PackConfig c)
-      : rig(c),
-        device{rig.bms, rig.board, {}, nullptr, nullptr, nullptr, 1},
-        node(device, port) {}
+      : rig(c), device{rig.bms, rig.board, {}, nullptr, nullptr, nullptr, 1}, node(device, port) {}
   BmsRig rig;
   FakeBankPort port;
   protocol::HostDevice device;

@@ -13,8 +13,8 @@
 #include "host/client/errors.hpp"
 #include "host/transport/transport.hpp"
 #include "params/param_set.hpp"
-#include "protocol/frame.hpp"
 #include "protocol/bank_blocks.hpp"
+#include "protocol/frame.hpp"
 #include "protocol/return_code.hpp"
 #include "protocol/wire_model.hpp"
 

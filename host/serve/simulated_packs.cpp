@@ -29,8 +29,7 @@ sim::Scenario with_packs(sim::Scenario s, std::size_t count) {
 
 SimulatedPacks::SimulatedPacks(const sim::Scenario& scenario, const sim::ProductProfile& profile,
                                std::size_t count, hal::SerialPort& bus)
-    : bus_(bus),
-      sim_(std::make_unique<sim::Simulation>(with_packs(scenario, count), profile)) {
+    : bus_(bus), sim_(std::make_unique<sim::Simulation>(with_packs(scenario, count), profile)) {
   for (std::size_t i = 0; i < count; ++i) {
     auto link = std::make_unique<Link>();
     link->bms_serial = serial("LFPBMS-SIM-", i + 1);

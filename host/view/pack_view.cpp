@@ -168,10 +168,10 @@ std::vector<std::string> parallel_warnings(const std::vector<protocol::AnalogBlo
   const auto [slo, shi] = std::minmax_element(packs.begin(), packs.end(), by_soc);
   auto adr = [&](auto it) { return addresses.at(static_cast<std::size_t>(it - packs.begin())); };
   if (vhi->pack_voltage_mV - vlo->pack_voltage_mV > kParallelGap_mV) {
-    out.push_back(fmt::format("packs {} and {} differ by {:.2f} V: charge them to the same level "
-                              "before they share a bus",
-                              adr(vhi), adr(vlo),
-                              (vhi->pack_voltage_mV - vlo->pack_voltage_mV) / 1000.0));
+    out.push_back(
+        fmt::format("packs {} and {} differ by {:.2f} V: charge them to the same level "
+                    "before they share a bus",
+                    adr(vhi), adr(vlo), (vhi->pack_voltage_mV - vlo->pack_voltage_mV) / 1000.0));
   }
   if (soc_pptt(*shi) - soc_pptt(*slo) > kParallelGap_pptt) {
     out.push_back(fmt::format("packs {} and {} differ by {:.1f} % SOC", adr(shi), adr(slo),

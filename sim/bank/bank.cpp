@@ -27,8 +27,8 @@ Bank::Bank(const Scenario& scenario, const ProductProfile& profile, double start
   const Random draws = Random(rng).fork(5);
   for (const UnitSetup& u : unit_setups(scenario, profile_, start_ambient_C, draws)) {
     const ParamSet params = checked_params(scenario, profile_, u.capacity_Ah);
-    units_.push_back(std::make_unique<PackUnit>(u, profile_, scenario.sensors, params, rng,
-                                                wiring_, recorder));
+    units_.push_back(
+        std::make_unique<PackUnit>(u, profile_, scenario.sensors, params, rng, wiring_, recorder));
   }
   branches_.resize(units_.size());
   results_.resize(units_.size());

@@ -16,8 +16,8 @@ namespace lfpbms::sim {
 class Bank {
  public:
   // Throws ScenarioError when the bank or a pack's settings do not fit the profile.
-  Bank(const Scenario& scenario, const ProductProfile& profile, double start_ambient_C,
-       Random rng, Recorder& recorder);
+  Bank(const Scenario& scenario, const ProductProfile& profile, double start_ambient_C, Random rng,
+       Recorder& recorder);
 
   void start();  // the packs there from the beginning: firmware configured and started
   // One step of `dt_s` that ends at `t_end_s`: the inverter moves `inverter_A` within `port`,

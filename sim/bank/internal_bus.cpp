@@ -45,10 +45,9 @@ std::string InternalBus::heard(const Transfer& t) const {
 
 void InternalBus::run_until(double t_s) {
   while (!pending_.empty()) {
-    const auto next = std::min_element(pending_.begin(), pending_.end(),
-                                       [](const Transfer& a, const Transfer& b) {
-                                         return a.end_s < b.end_s;
-                                       });
+    const auto next =
+        std::min_element(pending_.begin(), pending_.end(),
+                         [](const Transfer& a, const Transfer& b) { return a.end_s < b.end_s; });
     if (next->end_s > t_s) return;
     Transfer t = std::move(*next);
     pending_.erase(next);

@@ -49,7 +49,7 @@ class InternalBus {
 
  private:
   struct Node {
-    BusListener* listener;
+    BusListener* listener = nullptr;
     bool cut = false;
   };
   struct Transfer {

@@ -66,8 +66,7 @@ PackUnit::PackUnit(const UnitSetup& setup, const ProductProfile& profile,
            rng.fork(salt(setup.index, 2))),
       thermal(setup.capacity_Ah, profile.config.series_count, setup.start_C,
               rng.fork(salt(setup.index, 3))),
-      board(pack, path, thermal, profile.config.ntc_count, rng.fork(salt(setup.index, 4)),
-            sensors),
+      board(pack, path, thermal, profile.config.ntc_count, rng.fork(salt(setup.index, 4)), sensors),
       event_log(board.nvm(), profile.config.flash.log_sector, profile.config.flash.log_sectors),
       monitor(monitor_limits(params)),
       profile_(profile),
@@ -101,8 +100,8 @@ void PackUnit::build_firmware() {
   bms.reset();
   event_log.mount();
   bms = std::make_unique<Bms>(board.hardware(), profile_.config, *events_);
-  device = std::make_unique<protocol::HostDevice>(protocol::HostDevice{
-      *bms, board, identity, &event_log, credentials, nullptr, 1, system});
+  device = std::make_unique<protocol::HostDevice>(
+      protocol::HostDevice{*bms, board, identity, &event_log, credentials, nullptr, 1, system});
   node = std::make_unique<BankNode>(*device, wiring_.port(index));
   device->bank = node.get();
 }

@@ -24,13 +24,13 @@ namespace lfpbms::sim {
 
 // What makes one pack of a bank this pack.
 struct UnitSetup {
-  std::size_t index = 0;   // its place on the bus and the chain, 0-based
-  PackSetup cells;         // initial SOC, spreads, age
+  std::size_t index = 0;     // its place on the bus and the chain, 0-based
+  PackSetup cells;           // initial SOC, spreads, age
   double capacity_Ah = 100;  // rated: what its firmware is told
   double cable_ohm = 0.0015;
   double start_C = 20;
-  std::uint8_t dip = 0;     // its address switch
-  double joins_at_s = 0;    // > 0: cables plugged in and switched on only then
+  std::uint8_t dip = 0;   // its address switch
+  double joins_at_s = 0;  // > 0: cables plugged in and switched on only then
 };
 
 // Faults the schedule switches on this pack.
@@ -61,7 +61,7 @@ class PackUnit final : public BusListener {
   void on_bus(const char* data, std::size_t length, double t_s) override;
   // A power cut to the BMS: everything but its flash is lost; it starts again from there.
   void power_cycle();
-  void apply_faults();  // what the schedule switched on this pack
+  void apply_faults();                  // what the schedule switched on this pack
   void check(double t_s, double dt_s);  // the safety monitor's look at this step
   void flush_events();  // the firmware's events since the last call, to the run's record
 

@@ -17,10 +17,10 @@ namespace lfpbms::sim {
 struct PackTargets {
   Pack* pack = nullptr;
   SensorFaults* sensors = nullptr;
-  PowerPath* path = nullptr;      // its switches (stuck FETs)
-  bool button = false;            // its button held down
-  bool bus_cable_cut = false;     // its internal-bus cable is cut
-  bool dc_disconnected = false;   // its DC breaker is open
+  PowerPath* path = nullptr;     // its switches (stuck FETs)
+  bool button = false;           // its button held down
+  bool bus_cable_cut = false;    // its internal-bus cable is cut
+  bool dc_disconnected = false;  // its DC breaker is open
 };
 
 // Everything a fault can touch: each pack (a fault's `pack`), the port and the inverter.

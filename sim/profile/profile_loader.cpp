@@ -137,8 +137,9 @@ ProductProfile load_profile_file(const std::filesystem::path& file) {
     p.config.bank.addressing = chain ? Addressing::Chain : Addressing::Dip;
   }
   if (p.config.bank.addressing == Addressing::Dip && p.parallel_max > kDipPacks) {
-    parallel.fail("max_packs", "a DIP switch gives 15 addresses: more packs need addressing = "
-                               "\"auto\" (the Link IN/OUT chain)");
+    parallel.fail("max_packs",
+                  "a DIP switch gives 15 addresses: more packs need addressing = "
+                  "\"auto\" (the Link IN/OUT chain)");
   }
   parallel.reject_unknown();
   auto params = top.optional_table("params");

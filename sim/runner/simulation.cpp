@@ -141,10 +141,10 @@ void Simulation::step() {
 }
 
 void Simulation::note_monitors() {
-  const bool bank = bank_->size() > 1;
+  const bool several = bank_->size() > 1;
   for (std::size_t i = 0; i < bank_->size(); ++i) {
     const SafetyMonitor& m = bank_->unit(i).monitor;
-    const std::string who = bank ? "pack " + std::to_string(i + 1) + ": " : "";
+    const std::string who = several ? "pack " + std::to_string(i + 1) + ": " : "";
     for (; violations_logged_[i] < m.violations().size(); ++violations_logged_[i]) {
       const Violation& v = m.violations()[violations_logged_[i]];
       recorder_.note(v.t_s, "violation", "violation", who + v.text);
@@ -158,10 +158,10 @@ void Simulation::note_monitors() {
 
 std::vector<Violation> Simulation::violations() const {
   std::vector<Violation> all;
-  const bool bank = bank_->size() > 1;
+  const bool several = bank_->size() > 1;
   for (std::size_t i = 0; i < bank_->size(); ++i) {
     for (const Violation& v : bank_->unit(i).monitor.violations()) {
-      all.push_back({v.t_s, bank ? "pack " + std::to_string(i + 1) + ": " + v.text : v.text});
+      all.push_back({v.t_s, several ? "pack " + std::to_string(i + 1) + ": " + v.text : v.text});
     }
   }
   std::stable_sort(all.begin(), all.end(),

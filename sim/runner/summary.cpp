@@ -193,8 +193,7 @@ nlohmann::ordered_json summarize(const Simulation& sim, double wall_s) {
   const std::vector<Violation> violations = sim.violations();
   j["safety_violations"] = violations.size();
   auto& v = j["violations"] = nlohmann::ordered_json::array();
-  for (const auto& x : violations)
-    v.push_back({{"t_s", rounded(x.t_s, 1)}, {"text", x.text}});
+  for (const auto& x : violations) v.push_back({{"t_s", rounded(x.t_s, 1)}, {"text", x.text}});
   j["events"] = rec.counts();
   j["soc_rmse_pct"] = rounded(100.0 * std::sqrt(st.soc_sq_sum / n));
   j["soc_max_err_pct"] = rounded(100.0 * st.soc_max_err);

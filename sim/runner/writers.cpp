@@ -33,10 +33,10 @@ void write_events_csv(const Simulation& sim, const std::filesystem::path& file) 
          "max_temp_dC,min_temp_dC,soc_pptt\n";
   for (const auto& e : sim.recorder().events()) {
     const EventSnapshot& s = e.snapshot;
-    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << e.pack << ',' << csv_field(e.code) << ',' << e.group
-        << ',' << csv_field(e.text) << ',' << s.max_cell_mV << ',' << s.min_cell_mV << ','
-        << s.pack_voltage_mV << ',' << s.current_mA << ',' << s.max_temperature_dC << ','
-        << s.min_temperature_dC << ',' << s.soc_pptt << '\n';
+    out << num(e.t_s, 1) << ',' << clock_text(e.t_s) << ',' << e.pack << ',' << csv_field(e.code)
+        << ',' << e.group << ',' << csv_field(e.text) << ',' << s.max_cell_mV << ','
+        << s.min_cell_mV << ',' << s.pack_voltage_mV << ',' << s.current_mA << ','
+        << s.max_temperature_dC << ',' << s.min_temperature_dC << ',' << s.soc_pptt << '\n';
   }
 }
 

@@ -72,28 +72,28 @@ struct InverterSetup {
 
 // [[bank.pack]]: one pack of a bank that differs from the rest; unset keys take the bank's draw.
 struct BankPackSetup {
-  int index = 1;  // which pack, 1...packs
-  std::optional<double> initial_soc;      // 0...1
-  std::optional<double> soh_pct;          // 50...100
-  std::optional<double> capacity_Ah;      // a pack of another size (PA-6)
-  std::optional<double> cable_mOhm;       // its cable to the bus bar, both conductors
-  std::optional<double> temperature_C;    // at the start
-  std::optional<int> address;             // its DIP switch, 0...15 (addressing "dip" only)
-  std::optional<double> joins_at_s;       // connected (DC and link cable) at this time
-  std::string where;                      // "file:line" of its table, for the runner's errors
+  int index = 1;                        // which pack, 1...packs
+  std::optional<double> initial_soc;    // 0...1
+  std::optional<double> soh_pct;        // 50...100
+  std::optional<double> capacity_Ah;    // a pack of another size (PA-6)
+  std::optional<double> cable_mOhm;     // its cable to the bus bar, both conductors
+  std::optional<double> temperature_C;  // at the start
+  std::optional<int> address;           // its DIP switch, 0...15 (addressing "dip" only)
+  std::optional<double> joins_at_s;     // connected (DC and link cable) at this time
+  std::string where;                    // "file:line" of its table, for the runner's errors
 };
 
 // [bank]: packs in parallel on one DC bus (SPEC §6). One pack (the default) is a stand-alone
 // pack; its address switch reads 0 unless the scenario sets one.
 struct BankSetup {
-  int packs = 1;                          // 1...32, at most the profile's max_packs
-  std::optional<Addressing> addressing;   // default: the profile's
-  double cable_mOhm = 1.5;                // each pack's cable to the bus bar, both conductors
-  double cable_spread_pct = 10.0;         // 1 sigma
-  double soc_spread_pct = 0.0;            // packs' initial SOC, 1 sigma, % around initial_soc
-  double soh_spread_pct = 0.0;            // packs' soh_pct, 1 sigma, % points
-  bool daisy_chain = false;               // "daisy": hand-to-hand wiring, CH-2's cable cap
-  std::vector<BankPackSetup> packs_setup; // [[bank.pack]]
+  int packs = 1;                           // 1...32, at most the profile's max_packs
+  std::optional<Addressing> addressing;    // default: the profile's
+  double cable_mOhm = 1.5;                 // each pack's cable to the bus bar, both conductors
+  double cable_spread_pct = 10.0;          // 1 sigma
+  double soc_spread_pct = 0.0;             // packs' initial SOC, 1 sigma, % around initial_soc
+  double soh_spread_pct = 0.0;             // packs' soh_pct, 1 sigma, % points
+  bool daisy_chain = false;                // "daisy": hand-to-hand wiring, CH-2's cable cap
+  std::vector<BankPackSetup> packs_setup;  // [[bank.pack]]
 };
 
 enum class FaultKind : std::uint8_t {

@@ -19,7 +19,7 @@ constexpr Range kHour_h{0, 24};
 constexpr Range kPower_kW{0, 1000};
 constexpr Range kBaseLoad_W{0, 200000};
 constexpr Range kDailyLoad_kWh{0, 10000};
-constexpr Range kCurrent_A{0, 10000};  // up to 32 packs of 300 A
+constexpr Range kCurrent_A{0, 10000};      // up to 32 packs of 300 A
 constexpr Range kChargeVoltage_V{0, 100};  // 0: the BMS's CVL; 16S tops out near 58 V
 constexpr Range kPercent{0, 100};
 
