@@ -178,14 +178,9 @@ namespace {
 
 // --- PA-4: joining a bank below its voltage ---------------------------------------------------
 
-struct JoinCase {
-  ParamSet params{16};
-  FetGate gate;
-  ProtectionStatus p;
-  GateInputs in;
+// In a bank whose bus stands 2.5 V above the pack's cells.
+struct JoinCase : GateCase {
   JoinCase() {
-    in.fets_allowed = true;
-    in.protection = &p;
     in.pack_voltage_mV = 51000;
     in.terminal_voltage_mV = 53500;
     in.join_gap = true;

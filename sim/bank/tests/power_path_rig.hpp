@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "sim/bank/dc_bus.hpp"
+#include "sim/pack/tests/gates.hpp"
 
 namespace lfpbms::sim {
 
@@ -21,15 +22,6 @@ inline constexpr double kInsideOhm = kPackOhm + 2 * 1.2e-3;
 // sees the inverter's current within this much.
 inline constexpr double kLinkShare_A = 0.25;
 inline constexpr double kLeak_A = 0.03;  // the link's leak at pack voltage, with a margin
-
-inline hal::SwitchCommand gates(bool chg, bool dsg, bool pre = false, bool lim = false) {
-  hal::SwitchCommand c;
-  c.charge_fet = chg;
-  c.discharge_fet = dsg;
-  c.precharge = pre;
-  c.charge_limiter = lim;
-  return c;
-}
 
 struct OnePack {
   PowerPath path;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/pack/power_path.hpp"
+#include "sim/pack/tests/gates.hpp"
 
 namespace lfpbms::sim {
 namespace {
@@ -11,15 +12,6 @@ namespace {
 constexpr double kPackV = 51.2;
 constexpr double kSeriesOhm = 0.0105;             // pack and cable
 constexpr double kOhm = kSeriesOhm + 2 * 1.2e-3;  // and both FETs
-
-hal::SwitchCommand gates(bool chg, bool dsg, bool pre = false, bool lim = false) {
-  hal::SwitchCommand c;
-  c.charge_fet = chg;
-  c.discharge_fet = dsg;
-  c.precharge = pre;
-  c.charge_limiter = lim;
-  return c;
-}
 
 BranchLaw law_for(const hal::SwitchCommand& c) {
   PowerPath p;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/tests/docs_example.hpp"
 
 namespace lfpbms::sim {
 namespace {
@@ -333,19 +334,7 @@ packs = 4
 
 // The example in docs/scenarios.md: the first ```toml block after "## [bank]".
 TEST(TWIN_scenario_bank, the_docs_example_parses) {
-  std::ifstream in(std::string(LFPBMS_SOURCE_DIR) + "/docs/scenarios.md");
-  ASSERT_TRUE(in) << "docs/scenarios.md";
-  std::stringstream doc;
-  doc << in.rdbuf();
-  const std::string text = doc.str();
-  const auto heading = text.find("## [bank]");
-  ASSERT_NE(heading, std::string::npos);
-  const auto begin = text.find("```toml\n", heading);
-  ASSERT_NE(begin, std::string::npos);
-  const auto body = begin + 8;
-  const auto end = text.find("```", body);
-  ASSERT_NE(end, std::string::npos);
-  const Scenario s = parse_scenario(text.substr(body, end - body), "docs-bank.toml");
+  const Scenario s = parse_scenario(docs_toml_after("## [bank]"), "docs-bank.toml");
   EXPECT_EQ(s.bank.packs, 4);
   ASSERT_EQ(s.bank.packs_setup.size(), 1u);
   EXPECT_EQ(s.bank.packs_setup[0].index, 3);

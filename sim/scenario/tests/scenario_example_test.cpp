@@ -9,6 +9,7 @@
 
 #include "params/param_table.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/tests/docs_example.hpp"
 
 namespace lfpbms::sim {
 namespace {
@@ -283,19 +284,7 @@ TEST(TWIN_scenario_example, a_missing_file_or_a_directory_is_a_scenario_error) {
 
 // The complete example in docs/scenarios.md: the first ```toml block after its heading.
 TEST(TWIN_scenario_example, the_docs_example_parses) {
-  std::ifstream in(std::string(LFPBMS_SOURCE_DIR) + "/docs/scenarios.md");
-  ASSERT_TRUE(in) << "docs/scenarios.md";
-  std::stringstream doc;
-  doc << in.rdbuf();
-  const std::string text = doc.str();
-  const auto heading = text.find("## Complete example");
-  ASSERT_NE(heading, std::string::npos);
-  const auto begin = text.find("```toml\n", heading);
-  ASSERT_NE(begin, std::string::npos);
-  const auto body = begin + 8;
-  const auto end = text.find("```", body);
-  ASSERT_NE(end, std::string::npos);
-  const Scenario s = parse_scenario(text.substr(body, end - body), "docs-example.toml");
+  const Scenario s = parse_scenario(docs_toml_after("## Complete example"), "docs-example.toml");
   EXPECT_FALSE(s.faults.empty());
   EXPECT_FALSE(s.expectations.empty());
   EXPECT_FALSE(s.params.empty());
