@@ -52,6 +52,28 @@ class Progress {
   double last_s_ = -1;
 };
 
+// A bank: what its master counts, and each pack in one line.
+void print_bank(const nlohmann::ordered_json& j) {
+  if (j["packs"].get<std::size_t>() < 2) return;
+  fmt::print("  bank of {} packs: {} healthy at the end, true SOC {:.2f} % apart",
+             j["packs"].get<std::size_t>(), j["healthy_packs"].get<int>(),
+             j["pack_soc_spread_pct"].get<double>());
+  if (j["bank_settled_s"].is_number()) {
+    fmt::print(", every pack counted {:.1f} s after start", j["bank_settled_s"].get<double>());
+  }
+  fmt::print("\n");
+  for (const auto& p : j["bank"]) {
+    fmt::print(
+        "    pack {:>2} ({} {:>2}): SOC {:5.1f} % (true {:5.1f} %), cells {:.0f}...{:.0f} mV, "
+        "{:.1f} kWh in, {:.1f} kWh out, {} violations\n",
+        p["pack"].get<int>(), p["role"].get<std::string>(), p["address"].get<int>(),
+        p["final_soc_est_pct"].get<double>(), p["final_soc_true_pct"].get<double>(),
+        p["min_cell_mV"].get<double>(), p["max_cell_mV"].get<double>(),
+        p["charged_kWh"].get<double>(), p["discharged_kWh"].get<double>(),
+        p["safety_violations"].get<std::size_t>());
+  }
+}
+
 void print_summary(const nlohmann::ordered_json& j, const std::filesystem::path& dir) {
   fmt::print("\n{}: {}\n", j["scenario"].get<std::string>(), j["description"].get<std::string>());
   fmt::print("  profile {}, seed {}, {} days simulated in {:.1f} s ({:.0f}x real time)\n",
@@ -65,6 +87,7 @@ void print_summary(const nlohmann::ordered_json& j, const std::filesystem::path&
       j["min_cell_mV"].get<double>(), j["max_cell_mV"].get<double>(),
       j["min_cell_temp_C"].get<double>(), j["max_cell_temp_C"].get<double>(),
       j["charged_kWh"].get<double>(), j["discharged_kWh"].get<double>());
+  print_bank(j);
   for (const auto& v : j["violations"]) {
     fmt::print("  VIOLATION at {}: {}\n", sim::clock_text(v["t_s"].get<double>()),
                v["text"].get<std::string>());
