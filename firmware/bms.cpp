@@ -33,6 +33,7 @@ void Bms::tick(const BmsInputs& inputs) {
   const TimeMs now = hw_.clock.now_ms();
   const Measurements& m = measure(now);
   in_bank_ = inputs.in_bank;
+  bank_master_ = inputs.bank_master;
   estimate(now, m);
   if (fsm_.state() != State::Sleep) protect(now, m, inputs);
   const FsmOutput fsm = step_state(now, m, inputs);
@@ -232,6 +233,7 @@ void Bms::publish(TimeMs now, const Measurements& m, const GateDecision& d) {
   ind.limiter_active = gate_.limiter_active();
   ind.soc_pptt = estimates_.soc().soc_pptt();
   ind.show_soc = now < show_soc_until_;
+  ind.bank_master = bank_master_;
 
   s.time_ms = now;
   s.state = fsm_.reported();

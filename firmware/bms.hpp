@@ -25,6 +25,7 @@ struct BmsInputs {
   bool comm_activity = false;
   bool link_wake = false;
   bool in_bank = false;  // other packs share the DC bus: the join rule applies (PA-4)
+  bool bank_master = false;  // the master of a bank with slaves: the M/S LED (PA-1)
   SystemFaults system;
 };
 
@@ -99,6 +100,7 @@ class Bms {
   TimeMs show_soc_until_ = 0;
   bool host_sleep_ = false;
   bool in_bank_ = false;
+  bool bank_master_ = false;
   bool host_charge_off_ = false;
   bool host_discharge_off_ = false;
   bool full_event_ = false;

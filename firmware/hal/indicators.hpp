@@ -32,6 +32,7 @@ struct IndicatorFrame {
   LedPattern alm = LedPattern::Off;
   std::array<LedPattern, kMaxSocLeds> soc{};  // LED1 (lowest) first
   BuzzerPattern buzzer = BuzzerPattern::Off;
+  LedPattern master = LedPattern::Off;  // M/S: on at a bank's master, off alone or slave [003]
   bool operator==(const IndicatorFrame&) const = default;
 };
 

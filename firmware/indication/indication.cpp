@@ -278,6 +278,7 @@ IndicatorFrame indicate(const IndicationInputs& in, const PackConfig& config,
   IndicatorFrame f;
   f.run = rule.run;
   f.alm = rule.alm;
+  f.master = in.bank_master ? L::On : L::Off;
   const std::uint8_t code = fault_code(*in.protection);
   if (rule.soc == S::FaultCode && code != 0 && leds == 6 && !in.show_soc) {
     show_code(f, code, leds);
@@ -291,7 +292,7 @@ IndicatorFrame indicate(const IndicationInputs& in, const PackConfig& config,
   }
   if (params.get(ParamId::led_enable) == 0) {
     // IN-1: LEDs off from the host; a short press still shows the SOC.
-    const IndicatorFrame dark{L::Off, L::Off, {}, f.buzzer};
+    const IndicatorFrame dark{L::Off, L::Off, {}, f.buzzer, L::Off};
     if (!in.show_soc) return dark;
     f.run = f.alm = L::Off;
   }

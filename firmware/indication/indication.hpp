@@ -22,6 +22,7 @@ struct IndicationInputs {
   bool limiter_active = false;
   std::int32_t soc_pptt = 0;
   bool show_soc = false;  // a short button press asked for the SOC
+  bool bank_master = false;  // this pack is the master of a bank with slaves (PA-1)
 };
 
 // Conditions the rule tables test, most specific first.

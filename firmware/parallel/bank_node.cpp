@@ -115,6 +115,7 @@ BmsInputs BankNode::inputs() {
   in.link_wake = port_.wake_line();
   const bool is_master = addressing_.role() == BankRole::Master;
   in.in_bank = addressing_.role() == BankRole::Slave || (is_master && system_.member_count > 1);
+  in.bank_master = is_master && system_.member_count > 1;
   in.system.id_timeout = is_master && master_.any_lost();
   in.system.address_conflict = conflict_ || (is_master && master_.any_conflict());
   in.system.dip_fault = addressing_.dip_fault();

@@ -48,6 +48,10 @@ TEST(PA_1_chain, addresses_follow_the_chain_up_to_32_and_settle_within_10_s) {
     EXPECT_EQ(bank.node(i).address(), i + 1);
   }
   bank.run_ms(3000);
+  // [003 §5.6.2]: after 10 s only the master's M/S LED is on.
+  EXPECT_EQ(bank.status(0).indicators.master, hal::LedPattern::On);
+  for (std::size_t i = 1; i < 32; ++i)
+    EXPECT_EQ(bank.status(i).indicators.master, hal::LedPattern::Off);
   EXPECT_EQ(bank.node(0).master().chain_count(), 32);
   EXPECT_EQ(bank.node(0).system_view().member_count, 32);
   EXPECT_EQ(bank.node(0).system_view().healthy_count, 32);
@@ -59,6 +63,7 @@ TEST(PA_1_chain, a_pack_alone_on_the_chain_is_its_own_master) {
   EXPECT_EQ(bank.node(0).role(), BankRole::Master);
   EXPECT_EQ(bank.node(0).master().chain_count(), 1);
   EXPECT_EQ(bank.node(0).system_view().member_count, 1);
+  EXPECT_EQ(bank.status(0).indicators.master, hal::LedPattern::Off) << "single mode: M/S off";
 }
 
 TEST(PA_1_chain, a_pack_whose_bus_cable_comes_later_gets_the_next_address) {
