@@ -117,7 +117,10 @@ void accumulate(const Member* members, std::size_t n, SystemBlock& s, std::int64
 std::int32_t share_cap(const Member* members, std::size_t n, std::int32_t total_mA, bool charge,
                        std::int32_t limit_mA) {
   const std::int32_t sign = charge ? 1 : -1;
-  if (sign * total_mA < kShareMin_mA) return limit_mA;
+  if (static_cast<std::int64_t>(sign) * total_mA * 100 <
+      static_cast<std::int64_t>(limit_mA) * kShareFrom_pct) {
+    return limit_mA;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const Member& m = members[i];
     if ((m.flags & protocol::kBankHealthy) == 0) continue;

@@ -11,7 +11,9 @@
 
 namespace lfpbms {
 
-inline constexpr std::int32_t kShareMin_mA = 5000;  // (own) below this the shares mean nothing
+// (own) The share cap applies once the current is a fifth of the summed limit: where it could
+// matter. Below, the packs' shares are mostly their sensors' noise.
+inline constexpr std::int32_t kShareFrom_pct = 20;
 
 struct SystemInputs {
   BankRole role = BankRole::Alone;

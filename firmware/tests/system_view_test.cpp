@@ -135,6 +135,14 @@ TEST(PA_4_system_view, no_pack_gets_more_than_its_limit_at_its_share_of_the_curr
   EXPECT_EQ(b.view().charge_current_limit_mA, 140000) << "charge: nothing flows, the sum";
 }
 
+TEST(PA_4_system_view, small_currents_leave_the_sum_alone) {
+  Bank b;
+  b.own.current_mA = -6000;  // 30 A of a 200 A limit: noise-level shares
+  b.slave(2, pack(5000, 100000, 70000, 100000));
+  b.slots[1].member.current_mA = -1000;
+  EXPECT_EQ(b.view().discharge_current_limit_mA, 200000);
+}
+
 TEST(PA_6_system_view, another_size_or_series_count_is_flagged) {
   Bank b;
   MemberBlock big = pack(5000, 200000, 70000, 100000);
