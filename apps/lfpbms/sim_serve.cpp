@@ -69,6 +69,7 @@ int run_sim_serve(const SimOptions& o) {
   host::SimulatedPacks packs(s, profile, static_cast<std::size_t>(s.bank.packs), server.port());
   server.add_receiver([&packs](const char* data, std::size_t n) { packs.receive(data, n); });
   catch_signals();
+  if (!packs.boot()) fmt::print(stderr, "lfpbms: warning: some packs have no bank address yet\n");
   fmt::print("serving {} pack(s) on {}\n", packs.size(), server.describe());
   std::fflush(stdout);  // a script or test waits for this line
 

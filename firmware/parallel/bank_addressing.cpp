@@ -51,4 +51,11 @@ bool BankAddressing::offer(std::uint8_t address, hal::BankPort& port) {
   return true;
 }
 
+bool BankAddressing::move_to(std::uint8_t address) {
+  if (mode_ != Addressing::Chain || role_ != BankRole::Slave) return false;
+  if (address <= kMasterAddress || address > max_packs_) return false;
+  address_ = address;
+  return true;
+}
+
 }  // namespace lfpbms

@@ -23,6 +23,8 @@ class BankAddressing {
   // Chain: the master offers `address` with the token. True when this pack takes it: it holds
   // the token from upstream and has no address yet; it then hands the token on.
   bool offer(std::uint8_t address, hal::BankPort& port);
+  // Chain: the master sends this slave to `address` (the one it held before it restarted).
+  bool move_to(std::uint8_t address);
 
   Addressing mode() const { return mode_; }
   BankRole role() const { return role_; }

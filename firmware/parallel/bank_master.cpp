@@ -84,9 +84,7 @@ void BankMaster::plan_cycle() {
     ++refreshed;
   }
   if (mode_ == Addressing::Chain) {
-    if (cycles_ % kChainDiscoveryCycles == 0 && chain_count_ < max_packs_) {
-      add(static_cast<std::uint8_t>(chain_count_ + 1), Ask::Assign);
-    }
+    plan_chain_offer();
     return;
   }
   // The first cycle asks every address, so that each slave hears its master within seconds
@@ -100,12 +98,39 @@ void BankMaster::plan_cycle() {
   }
 }
 
+// A slave that restarted waits, unaddressed, with the token from its upstream neighbour: its old
+// address goes back on offer as soon as it falls silent, so it returns to its place in the chain
+// before it counts as lost. Should it have taken a new address instead (it restarted just after
+// its last answer, as the next address was offered), the slot it left falls silent right after
+// the newcomer appeared: the newcomer is sent back there. Otherwise, now and then, the next
+// address for a pack appended to the chain.
+void BankMaster::plan_chain_offer() {
+  const std::uint8_t silent = first_silent();
+  if (newest_ != 0 && ++newest_cycles_ > kMoveWindowCycles) newest_ = 0;
+  if (silent != 0 && newest_ > silent && slot(newest_).talking()) {
+    move_from_ = newest_;
+    add(silent, Ask::Move);
+  } else if (silent != 0) {
+    add(silent, Ask::Assign);
+  } else if (cycles_ % kChainDiscoveryCycles == 0 && chain_count_ < max_packs_) {
+    add(static_cast<std::uint8_t>(chain_count_ + 1), Ask::Assign);
+  }
+}
+
+// The lowest chain address whose pack answered before and missed its last poll (0: none).
+std::uint8_t BankMaster::first_silent() const {
+  for (std::uint8_t a = kFirstSlave; a <= chain_count_; ++a) {
+    if (slot(a).known && slot(a).misses > 0) return a;
+  }
+  return 0;
+}
+
 void BankMaster::tick(TimeMs now, BusEndpoint& bus) {
   if (waiting_ && elapsed_ms(now, sent_at_) >= kAnswerTimeout_ms) {
     waiting_ = false;
     bus.abandon_echo();
     // Garbage where the answer should have been: it came, damaged beyond reading.
-    if (bus.take_noise() && pending_.ask != Ask::Assign) {
+    if (bus.take_noise() && pending_.ask != Ask::Assign && pending_.ask != Ask::Move) {
       damaged(slots_[pending_.address - 1]);
     } else {
       timed_out();
@@ -132,11 +157,14 @@ void BankMaster::send_next(TimeMs now, BusEndpoint& bus) {
 
 void BankMaster::send(const Job& job, TimeMs now, BusEndpoint& bus) {
   using namespace protocol;
-  static constexpr std::uint8_t kCid2[] = {kMemberStatus, kAnalog, kAlarms, kAssignAddress};
-  const bool broadcast = job.ask == Ask::Assign;
+  static constexpr std::uint8_t kCid2[] = {kMemberStatus, kAnalog, kAlarms, kAssignAddress,
+                                           kAssignAddress};
+  // FC goes to everyone (the token picks the taker), or to the pack that is to move.
+  std::uint8_t to = job.address;
+  if (job.ask == Ask::Assign) to = 0;
+  if (job.ask == Ask::Move) to = move_from_;
   FrameWriter w(request_, sizeof request_);
-  w.begin({kVer25, broadcast ? std::uint8_t{0} : job.address, kCid1Battery,
-           kCid2[static_cast<std::size_t>(job.ask)]});
+  w.begin({kVer25, to, kCid1Battery, kCid2[static_cast<std::size_t>(job.ask)]});
   if (job.ask != Ask::Member) w.u8(job.address);
   const std::size_t n = w.finish();
   pending_ = job;
@@ -184,8 +212,17 @@ void BankMaster::answered(const protocol::ParsedFrame& f, TimeMs now) {
   bool ok = true;
   switch (pending_.ask) {
     case Ask::Assign:
-      chain_count_ = pending_.address;
+      if (pending_.address > chain_count_) {
+        chain_count_ = pending_.address;
+        newest_ = pending_.address;
+        newest_cycles_ = 0;
+      }
       assign_tries_ = 0;
+      break;
+    case Ask::Move:
+      slots_[move_from_ - 1] = MemberSlot{};
+      if (move_from_ == chain_count_) --chain_count_;
+      newest_ = 0;
       break;
     case Ask::Member: {
       InfoReader r = f.reader();

@@ -2,7 +2,8 @@
 // PA-2, PA-3: the master's side of the internal bus. Once a second it polls every slave's
 // summary (FB), refreshes a couple of slaves' full analog and alarm blocks (42, 44) for the
 // host's "all packs" answers, and looks for packs that were not there before: the next free
-// DIP address, or - on a chain - offers the next address with the token. A slave that stops
+// DIP address, or - on a chain - offers the next address with the token (or the address of a
+// slave that fell silent, which a restarted slave takes back). A slave that stops
 // answering is lost after three polls (ID_OVER); answers that keep arriving damaged mean two
 // packs share the address. One request at a time, each answered or timed out before the next.
 #include <cstdint>
@@ -41,6 +42,7 @@ class BankMaster {
   static constexpr std::uint8_t kBlocksPerCycle = 2;  // slaves whose 42 and 44 are refreshed
   static constexpr std::uint8_t kAssignTries = 3;
   static constexpr std::uint32_t kChainDiscoveryCycles = 10;  // a pack appended to the chain
+  static constexpr std::uint32_t kMoveWindowCycles = 3;       // a newcomer may be a restarted slave
 
   void start(TimeMs now, const BankConfig& config, hal::BankPort& port);
   void tick(TimeMs now, BusEndpoint& bus);
@@ -56,7 +58,8 @@ class BankMaster {
   std::uint8_t chain_count() const { return chain_count_; }
 
  private:
-  enum class Ask : std::uint8_t { Member, Analog, Alarms, Assign };
+  // Move: the pack at move_from_ is told to take the job's address (a directed FC).
+  enum class Ask : std::uint8_t { Member, Analog, Alarms, Assign, Move };
   struct Job {
     std::uint8_t address;
     Ask ask;
@@ -64,6 +67,8 @@ class BankMaster {
   static constexpr std::size_t kMaxJobs = protocol::kMaxBankPacks + 2 * kBlocksPerCycle + 1;
 
   void plan_cycle();
+  void plan_chain_offer();
+  std::uint8_t first_silent() const;
   void add(std::uint8_t address, Ask ask);
   void send_next(TimeMs now, BusEndpoint& bus);
   void send(const Job& job, TimeMs now, BusEndpoint& bus);
@@ -89,6 +94,9 @@ class BankMaster {
   bool assigning_ = false;
   std::uint8_t assign_tries_ = 0;
   std::uint8_t chain_count_ = 1;  // packs on the chain, the master included
+  std::uint8_t newest_ = 0;       // the address last given to a pack appended (0: none lately)
+  std::uint32_t newest_cycles_ = 0;
+  std::uint8_t move_from_ = 0;
   char request_[48] = {};
 };
 

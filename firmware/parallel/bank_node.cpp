@@ -36,7 +36,10 @@ void BankNode::follow_role(TimeMs now) {
   const BankRole r = addressing_.role();
   if (r == BankRole::Master || r == BankRole::Slave) device_.address = addressing_.address();
   if (r == BankRole::Slave) endpoint_.set_address_filter(addressing_.address());
-  if (r == BankRole::Unassigned) endpoint_.set_address_filter(kBroadcastOnly);
+  if (r == BankRole::Unassigned) {
+    device_.address = protocol::kUnaddressed;
+    endpoint_.set_address_filter(kBroadcastOnly);
+  }
   if (r == BankRole::Master && !master_started_) {
     master_.start(now, device_.bms.config().bank, port_);
     master_started_ = true;
@@ -91,19 +94,41 @@ void BankNode::on_frame(const protocol::ParsedFrame& f, TimeMs now) {
   if (r != BankRole::Slave || f.header.adr != addressing_.address()) return;
   polled_at_ = now;
   polled_ = true;
-  if (!conflict_) link_.handle(f, now);
+  if (conflict_) return;
+  if (f.header.cid2 == protocol::kAssignAddress) {
+    move(f);
+  } else {
+    link_.handle(f, now);
+  }
 }
 
 // FC: the master offers the next address with the token; the pack holding the token takes it,
 // says so from its new address, and hands the token on.
 void BankNode::take_address(const protocol::ParsedFrame& f) {
-  if (f.status != protocol::FrameStatus::Ok) return;
+  const std::uint8_t offered = offered_address(f);
+  if (offered == 0 || !addressing_.offer(offered, port_)) return;
+  acknowledge(offered);
+}
+
+// FC to this slave's address: the master sends it back to the place it held before a restart.
+void BankNode::move(const protocol::ParsedFrame& f) {
+  const std::uint8_t to = offered_address(f);
+  if (to == 0 || !addressing_.move_to(to)) return;
+  acknowledge(to);
+}
+
+std::uint8_t BankNode::offered_address(const protocol::ParsedFrame& f) {
+  if (f.status != protocol::FrameStatus::Ok) return 0;
   protocol::InfoReader r = f.reader();
-  const std::uint8_t offered = r.u8();
-  if (!r.ok() || !addressing_.offer(offered, port_)) return;
+  const std::uint8_t address = r.u8();
+  return r.ok() ? address : 0;
+}
+
+// Says so from the new address.
+void BankNode::acknowledge(std::uint8_t address) {
   follow_role(0);
   protocol::FrameWriter w(ack_, sizeof ack_);
-  w.begin({protocol::kVer25, offered, protocol::kCid1Battery,
+  w.begin({protocol::kVer25, address, protocol::kCid1Battery,
            static_cast<std::uint8_t>(protocol::Rtn::Ok)});
   endpoint_.send(ack_, w.finish());
 }

@@ -51,6 +51,9 @@ class BankNode final : public protocol::PackBank {
  private:
   void on_frame(const protocol::ParsedFrame& f, TimeMs now);
   void take_address(const protocol::ParsedFrame& f);
+  void move(const protocol::ParsedFrame& f);
+  static std::uint8_t offered_address(const protocol::ParsedFrame& f);
+  void acknowledge(std::uint8_t address);
   void check_echo();
   void follow_role(TimeMs now);
   void update_view();

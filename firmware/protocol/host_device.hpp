@@ -43,6 +43,9 @@ class PackBank {
   ~PackBank() = default;
 };
 
+// A pack on a Link IN/OUT chain before the master has given it its address.
+inline constexpr std::uint8_t kUnaddressed = 0;
+
 struct HostDevice {
   Bms& bms;
   hal::Clock& clock;
@@ -50,8 +53,8 @@ struct HostDevice {
   EventLog* log = nullptr;                 // null: the board keeps no records
   CredentialStore* credentials = nullptr;  // null: the default password, not changeable
   const PackBank* bank = nullptr;          // null: this pack alone
-  std::uint8_t address = 1;                // 1...15 (DIP)
-  hal::SystemControl* system = nullptr;    // null: no restart by host command
+  std::uint8_t address = 1;  // 1...15 (DIP), 1...32 (chain); kUnaddressed: silent on the link
+  hal::SystemControl* system = nullptr;  // null: no restart by host command
 };
 
 }  // namespace lfpbms::protocol

@@ -29,7 +29,9 @@ void HostLink::reply(const FrameHeader& request, Rtn rtn) {
 }
 
 void HostLink::handle(const ParsedFrame& f, TimeMs now) {
-  // Another pack's frame, or noise: the RS485 bus has other talkers, stay silent.
+  // Another pack's frame, or noise: the RS485 bus has other talkers, stay silent. So does a pack
+  // that has no address yet: any answer would collide with the one that has it.
+  if (device_.address == kUnaddressed) return;
   if (!f.header_valid || (f.header.adr != device_.address && f.header.adr != 0)) return;
   Rtn rtn = Rtn::Ok;
   WireProtocol* protocol = protocol_for(f.header.ver);

@@ -79,6 +79,58 @@ TEST(PA_1_chain, a_pack_whose_bus_cable_comes_later_gets_the_next_address) {
   EXPECT_EQ(bank.node(0).master().chain_count(), 3);
 }
 
+TEST(PA_1_chain, a_slave_that_restarts_takes_its_address_back_and_is_silent_until_then) {
+  std::vector<std::uint8_t> four(4, 0);
+  BankRig bank(four, true);
+  bank.run_ms(5000);
+  ASSERT_EQ(bank.node(0).master().chain_count(), 4);
+  BankPack& second = *bank.packs[1];
+  second.node.start(second.rig.board.now_ms());  // a restart: the address was in RAM
+  EXPECT_EQ(second.node.role(), BankRole::Unassigned);
+  EXPECT_EQ(second.device.address, protocol::kUnaddressed) << "no answers to the host yet";
+  bank.run_ms(3000);
+  EXPECT_EQ(second.node.role(), BankRole::Slave);
+  EXPECT_EQ(second.node.address(), 2) << "its place in the chain, not a new address";
+  EXPECT_EQ(second.device.address, 2);
+  EXPECT_EQ(bank.node(0).master().chain_count(), 4);
+  EXPECT_FALSE(bank.node(0).master().slot(2).lost) << "back before it counted as lost";
+  EXPECT_FALSE(bank.status(0).protection.protect_on(ProtectionId::IdTimeout));
+  bank.run_ms(3000);
+  EXPECT_EQ(bank.node(0).system_view().healthy_count, 4);
+}
+
+// The worst moment: the slave restarts just as the master offers the next address (its last
+// answer already in): it takes the new address, and the master sends it back to its own.
+TEST(PA_1_chain, a_slave_that_restarts_as_a_new_address_is_offered_is_sent_back) {
+  std::vector<std::uint8_t> four(4, 0);
+  BankRig bank(four, true);
+  bank.run_ms(5000);
+  ASSERT_EQ(bank.node(0).master().chain_count(), 4);
+  // ADR 00, FC, then LENGTH (4 characters) and INFO 05.
+  auto offers_5 = [](const std::string& f) {
+    return f.rfind("~250046FC", 0) == 0 && f.compare(13, 2, "05") == 0;
+  };
+  bool restarted = false;
+  bank.bus.tap = [&](const TestBus::Frame& f) {
+    if (restarted || !offers_5(f.chars)) return;
+    restarted = true;
+    bank.packs[1]->node.start(bank.packs[1]->rig.board.now_ms());
+  };
+  for (TimeMs t = 0; t < 15000 && !restarted; t += kTickMs) bank.run_ms(kTickMs);
+  bank.bus.tap = nullptr;
+  ASSERT_TRUE(restarted) << "no offer of address 5 within 15 s";
+  EXPECT_EQ(bank.node(1).address(), 5) << "it took the offer";
+  bank.run_ms(5000);
+  EXPECT_EQ(bank.node(1).address(), 2) << "sent back to its place";
+  EXPECT_EQ(bank.node(0).master().chain_count(), 4);
+  EXPECT_FALSE(bank.node(0).master().slot(2).lost);
+  EXPECT_FALSE(bank.node(0).master().slot(5).known) << "no pack left at 5";
+  EXPECT_FALSE(bank.status(0).protection.protect_on(ProtectionId::IdTimeout));
+  bank.run_ms(2000);
+  EXPECT_EQ(bank.node(0).system_view().member_count, 4);
+  EXPECT_EQ(bank.node(0).system_view().healthy_count, 4);
+}
+
 TEST(SM_4_link_wake, a_pack_that_starts_pulls_the_wake_line) {
   BankRig bank({1, 2});
   EXPECT_TRUE(bank.packs[0]->port.wake_out);

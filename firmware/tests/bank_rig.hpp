@@ -3,6 +3,7 @@
 // the parallel layer's tests. The bus delivers each frame to every node (its sender hears the
 // echo); frames sent while others are still undelivered from the same moment collide, as two
 // packs answering one request at once do on RS485.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,7 @@ class TestBus {
 
   void send(std::size_t from, const char* data, std::size_t length) {
     queue.push_back({from, std::string(data, length)});
+    if (tap) tap(queue.back());
   }
 
   // Delivers what is queued, round by round: frames sent in one round go out together and
@@ -66,6 +68,7 @@ class TestBus {
   }
 
   std::vector<Frame> queue;
+  std::function<void(const Frame&)> tap;  // sees every frame as it is sent
   std::vector<FakeBankPort*> ports;
   std::size_t frames = 0;
   std::size_t collisions = 0;

@@ -25,10 +25,11 @@ TEST(CO_2_login, five_wrong_passwords_lock_log_in_for_a_minute) {
 }
 
 std::vector<std::uint8_t> change_password(const std::string& old_pw, const std::string& new_pw) {
-  std::vector<std::uint8_t> info{static_cast<std::uint8_t>(old_pw.size())};
-  info.insert(info.end(), old_pw.begin(), old_pw.end());
-  info.push_back(static_cast<std::uint8_t>(new_pw.size()));
-  info.insert(info.end(), new_pw.begin(), new_pw.end());
+  std::vector<std::uint8_t> info;
+  for (const std::string* pw : {&old_pw, &new_pw}) {
+    info.push_back(static_cast<std::uint8_t>(pw->size()));
+    for (char c : *pw) info.push_back(static_cast<std::uint8_t>(c));
+  }
   return info;
 }
 

@@ -46,7 +46,7 @@ SimulatedPacks::~SimulatedPacks() = default;
 void SimulatedPacks::connect(std::size_t index) {
   Link& l = *links_[index];
   sim::PackUnit& unit = sim_->bank().unit(index);
-  if (!unit.device || unit.device.get() == l.device) return;
+  if (!unit.device || unit.firmware_builds() == l.firmware) return;
   protocol::HostDevice& device = *unit.device;
   device.identity.bms_serial = l.bms_serial.c_str();
   device.identity.pack_serial = l.pack_serial.c_str();
@@ -59,12 +59,28 @@ void SimulatedPacks::connect(std::size_t index) {
   // Any pack may be the master: room for every pack's block in an "all packs" answer.
   l.tx.assign(protocol::kMaxFrameChars, '\0');
   l.link = std::make_unique<protocol::HostLink>(device, bus_, l.tx.data(), l.tx.size());
-  l.device = &device;
+  l.firmware = unit.firmware_builds();
 }
 
 void SimulatedPacks::step() {
   sim_->step();
   for (std::size_t i = 0; i < links_.size(); ++i) connect(i);
+}
+
+bool SimulatedPacks::boot(double limit_s) {
+  const double until_s = t_s() + limit_s;
+  auto addressed = [this] {
+    for (std::size_t i = 0; i < links_.size(); ++i) {
+      const sim::PackUnit& u = sim_->bank().unit(i);
+      if (u.node && u.node->role() == BankRole::Unassigned) return false;
+    }
+    return true;
+  };
+  while (!addressed()) {
+    if (t_s() >= until_s) return false;
+    step();
+  }
+  return true;
 }
 
 void SimulatedPacks::receive(const char* data, std::size_t length) {

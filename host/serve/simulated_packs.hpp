@@ -30,6 +30,9 @@ class SimulatedPacks {
   SimulatedPacks& operator=(const SimulatedPacks&) = delete;
 
   void step();  // the bank by one 100 ms step
+  // Steps until every pack switched on has its bank address (a chain's packs are silent until
+  // then), at most `limit_s` simulated seconds; false when some still have none.
+  bool boot(double limit_s = 30);
   // Bytes from the bus, to every pack's link, at that pack's firmware time.
   void receive(const char* data, std::size_t length);
   // Restarts pack `index`'s firmware from its flash and its link from nothing, as after a
@@ -57,7 +60,7 @@ class SimulatedPacks {
     std::string pack_serial;
     std::unique_ptr<CredentialStorage> credentials;
     std::vector<char> tx;
-    const protocol::HostDevice* device = nullptr;  // the firmware the link was made for
+    std::uint32_t firmware = 0;  // the pack's firmware build the link was made for (0: none)
     std::unique_ptr<protocol::HostLink> link;
   };
 

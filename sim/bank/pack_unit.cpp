@@ -104,6 +104,7 @@ void PackUnit::build_firmware() {
       protocol::HostDevice{*bms, board, identity, &event_log, credentials, nullptr, 1, system});
   node = std::make_unique<BankNode>(*device, wiring_.port(index));
   device->bank = node.get();
+  ++firmware_builds_;
 }
 
 void PackUnit::start() {

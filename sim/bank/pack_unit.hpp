@@ -73,6 +73,9 @@ class PackUnit final : public BusListener {
   double usable_soc() const { return pack.usable_soc(); }
   double cell_min_V() const { return cell_min_V_; }
   double cell_max_V() const { return cell_max_V_; }
+  // Counts the firmware instances made so far: a new one may sit at the old one's address, so
+  // whoever holds on to `device` compares this, not the pointer.
+  std::uint32_t firmware_builds() const { return firmware_builds_; }
   // Over the run so far: the extremes of its cells and the energy at its terminals.
   struct Totals {
     double min_cell_V = 1e9, max_cell_V = 0;
@@ -111,6 +114,7 @@ class PackUnit final : public BusListener {
   double cell_min_V_ = 0;
   double cell_max_V_ = 0;
   Totals totals_;
+  std::uint32_t firmware_builds_ = 0;
 };
 
 }  // namespace lfpbms::sim
