@@ -120,15 +120,15 @@ void BankNode::move(const protocol::ParsedFrame& f) {
 std::uint8_t BankNode::offered_address(const protocol::ParsedFrame& f) {
   if (f.status != protocol::FrameStatus::Ok) return 0;
   protocol::InfoReader r = f.reader();
-  const std::uint8_t address = r.u8();
-  return r.ok() ? address : 0;
+  const std::uint8_t offered = r.u8();
+  return r.ok() ? offered : 0;
 }
 
 // Says so from the new address.
-void BankNode::acknowledge(std::uint8_t address) {
+void BankNode::acknowledge(std::uint8_t taken) {
   follow_role(0);
   protocol::FrameWriter w(ack_, sizeof ack_);
-  w.begin({protocol::kVer25, address, protocol::kCid1Battery,
+  w.begin({protocol::kVer25, taken, protocol::kCid1Battery,
            static_cast<std::uint8_t>(protocol::Rtn::Ok)});
   endpoint_.send(ack_, w.finish());
 }

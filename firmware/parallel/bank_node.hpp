@@ -53,7 +53,7 @@ class BankNode final : public protocol::PackBank {
   void take_address(const protocol::ParsedFrame& f);
   void move(const protocol::ParsedFrame& f);
   static std::uint8_t offered_address(const protocol::ParsedFrame& f);
-  void acknowledge(std::uint8_t address);
+  void acknowledge(std::uint8_t taken);
   void check_echo();
   void follow_role(TimeMs now);
   void update_view();
