@@ -133,6 +133,11 @@ void read_bank(Reader& r, const Run& run, BankSetup& bank) {
   bank.cable_spread_pct = r.number("cable_spread_pct", bank.cable_spread_pct, kCableSpread_pct);
   bank.soc_spread_pct = r.number("soc_spread_pct", bank.soc_spread_pct, kSocSpread_pct);
   bank.soh_spread_pct = r.number("soh_spread_pct", bank.soh_spread_pct, kSohSpread_pct);
+  if (const auto w = r.text("wiring"); w && lower(*w) == "series") {
+    r.fail("wiring",
+           "\"series\" is not supported: these packs go in parallel only, \"busbar\" or "
+           "\"daisy\" (PA-5)");
+  }
   bank.daisy_chain = choice(r, "wiring", kWiring).value_or(bank.daisy_chain);
   std::map<int, std::uint32_t> seen;  // index -> line of its [[bank.pack]]
   r.each_table("pack", [&](Reader& pack) {

@@ -499,6 +499,13 @@ TEST(PA_1_scenario_bank, a_wrong_addressing_word_is_refused_with_a_suggestion) {
   EXPECT_TRUE(refused("[bank]\naddressing = 1\n", "2: bank.addressing", "must be a string"));
 }
 
+TEST(PA_5_scenario_bank, packs_in_series_are_refused) {
+  EXPECT_TRUE(refused("[bank]\npacks = 4\nwiring = \"series\"\n", "3: bank.wiring",
+                      "\"series\" is not supported: these packs go in parallel only"));
+  EXPECT_TRUE(refused("[bank]\nwiring = \"Series\"\n", "2: bank.wiring", "(PA-5)"));
+  EXPECT_EQ(error_of("[bank]\npacks = 4\nwiring = \"daisy\"\n"), "accepted");
+}
+
 TEST(PA_1_scenario_bank, address_is_the_4_bit_switch) {
   const std::string head = "[bank]\npacks = 2\n[[bank.pack]]\nindex = 2\n";  // line 5
   EXPECT_EQ(parse_scenario(head + "address = 0\n", kFile).bank.packs_setup[0].address, 0);
