@@ -128,8 +128,6 @@ std::vector<std::string> parallel_warnings_of(const std::vector<PackSnapshot>& p
   return host::parallel_warnings(blocks, addresses);
 }
 
-namespace {
-
 std::vector<int> addresses_in(std::uint32_t mask) {
   std::vector<int> out;
   for (int i = 0; i < 32; ++i) {
@@ -137,8 +135,6 @@ std::vector<int> addresses_in(std::uint32_t mask) {
   }
   return out;
 }
-
-}  // namespace
 
 json bank_view_json(const protocol::SystemBlock& s) {
   json members = json::array();

@@ -36,6 +36,8 @@ host::SystemView system_view_of(const std::vector<PackSnapshot>& packs);
 nlohmann::json pack_json(const PackSnapshot& p);
 nlohmann::json system_info_json(const SystemInfo& s);
 nlohmann::json system_view_json(const host::SystemView& s);
+// The addresses whose bits are set in one of the system view's masks (bit 0: address 1).
+std::vector<int> addresses_in(std::uint32_t mask);
 // The bank master's own view (F9): what it tells the inverter, and which packs it counts.
 nlohmann::json bank_view_json(const protocol::SystemBlock& s);
 // PA-6 warnings for the packs of a bank (more than 1 V or 10 % SOC apart).

@@ -1,6 +1,6 @@
 #include "pack_tables.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <string>
 
@@ -124,11 +124,8 @@ void print_pack_rows(std::FILE* out, const std::vector<PackSnapshot>& packs) {
 namespace {
 
 std::string address_list(std::uint32_t mask) {
-  std::string out;
-  for (int i = 0; i < 32; ++i) {
-    if ((mask >> i & 1u) != 0) out += (out.empty() ? "" : ", ") + std::to_string(i + 1);
-  }
-  return out.empty() ? "-" : out;
+  const std::vector<int> addresses = addresses_in(mask);
+  return addresses.empty() ? "-" : fmt::format("{}", fmt::join(addresses, ", "));
 }
 
 }  // namespace

@@ -106,7 +106,7 @@ void BankMaster::plan_cycle() {
 // address for a pack appended to the chain.
 void BankMaster::plan_chain_offer() {
   const std::uint8_t silent = first_silent();
-  if (newest_ != 0 && ++newest_cycles_ > kMoveWindowCycles) newest_ = 0;
+  if (newest_ != 0 && cycles_ - newest_cycle_ > kMoveWindowCycles) newest_ = 0;
   if (silent != 0 && newest_ > silent && slot(newest_).talking()) {
     move_from_ = newest_;
     add(silent, Ask::Move);
@@ -215,7 +215,7 @@ void BankMaster::answered(const protocol::ParsedFrame& f, TimeMs now) {
       if (pending_.address > chain_count_) {
         chain_count_ = pending_.address;
         newest_ = pending_.address;
-        newest_cycles_ = 0;
+        newest_cycle_ = cycles_;
       }
       assign_tries_ = 0;
       break;

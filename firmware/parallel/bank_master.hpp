@@ -93,9 +93,9 @@ class BankMaster {
   std::uint8_t blocks_next_ = 2;
   bool assigning_ = false;
   std::uint8_t assign_tries_ = 0;
-  std::uint8_t chain_count_ = 1;  // packs on the chain, the master included
-  std::uint8_t newest_ = 0;       // the address last given to a pack appended (0: none lately)
-  std::uint32_t newest_cycles_ = 0;
+  std::uint8_t chain_count_ = 1;    // packs on the chain, the master included
+  std::uint8_t newest_ = 0;         // the address last given to a pack appended (0: none lately)
+  std::uint32_t newest_cycle_ = 0;  // the cycle it was given in
   std::uint8_t move_from_ = 0;
   char request_[48] = {};
 };

@@ -86,6 +86,17 @@ void status_bits(const BmsStatus& s, const ParamSet& p, AlarmBlock& a) {
             flag(warn(P::LowSoc), 7);
 }
 
+// The fields the analog block (42) and a member's summary (FB) share.
+template <class Block>
+void voltage_and_capacities(const BmsStatus& s, const ParamSet& p, Block& b) {
+  const std::uint32_t mV = s.measurements.pack_voltage_mV;
+  b.pack_voltage_mV = static_cast<std::uint16_t>(mV > 0xFFFF ? 0xFFFF : mV);
+  b.remaining_mAh = s.remaining_mAh;
+  // Monitors divide by these: never 0 (PROTOCOLS.md §1.1a).
+  b.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);
+  b.full_capacity_mAh = s.full_capacity_mAh > 0 ? s.full_capacity_mAh : b.design_capacity_mAh;
+}
+
 }  // namespace
 
 AnalogBlock analog_block(const BmsStatus& s, const ParamSet& p) {
@@ -98,12 +109,7 @@ AnalogBlock analog_block(const BmsStatus& s, const ParamSet& p) {
   a.temperature_dC[m.ntc_count] = m.mosfet_temperature_dC;
   a.temperature_dC[m.ntc_count + 1] = m.ambient_temperature_dC;
   a.current_mA = m.current_mA;
-  a.pack_voltage_mV =
-      static_cast<std::uint16_t>(m.pack_voltage_mV > 0xFFFF ? 0xFFFF : m.pack_voltage_mV);
-  a.remaining_mAh = s.remaining_mAh;
-  // Monitors divide by these: never 0 (PROTOCOLS.md §1.1a).
-  a.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);
-  a.full_capacity_mAh = s.full_capacity_mAh > 0 ? s.full_capacity_mAh : a.design_capacity_mAh;
+  voltage_and_capacities(s, p, a);
   a.cycle_count = s.cycle_count;
   return a;
 }
@@ -146,11 +152,7 @@ MemberBlock member_block(const BmsStatus& s, const ParamSet& p, const PackConfig
                                       flag(s.protection.protect_on(P::FullCharge), 3) |
                                       flag(l.force_charge, 4) | flag(s.charger_present, 5));
   b.soc_pptt = static_cast<std::uint16_t>(s.soc_pptt);
-  b.remaining_mAh = s.remaining_mAh;
-  b.design_capacity_mAh = p.get(ParamId::design_capacity_mAh);
-  b.full_capacity_mAh = s.full_capacity_mAh > 0 ? s.full_capacity_mAh : b.design_capacity_mAh;
-  b.pack_voltage_mV =
-      static_cast<std::uint16_t>(m.pack_voltage_mV > 0xFFFF ? 0xFFFF : m.pack_voltage_mV);
+  voltage_and_capacities(s, p, b);
   b.current_mA = m.current_mA;
   b.charge_voltage_mV = static_cast<std::uint16_t>(l.charge_voltage_mV);
   b.discharge_voltage_mV = static_cast<std::uint16_t>(l.discharge_voltage_mV);

@@ -85,7 +85,7 @@ TEST(PA_1_chain, a_slave_that_restarts_takes_its_address_back_and_is_silent_unti
   bank.run_ms(5000);
   ASSERT_EQ(bank.node(0).master().chain_count(), 4);
   BankPack& second = *bank.packs[1];
-  second.node.start(second.rig.board.now_ms());  // a restart: the address was in RAM
+  bank.restart_node(1);
   EXPECT_EQ(second.node.role(), BankRole::Unassigned);
   EXPECT_EQ(second.device.address, protocol::kUnaddressed) << "no answers to the host yet";
   bank.run_ms(3000);
@@ -114,7 +114,7 @@ TEST(PA_1_chain, a_slave_that_restarts_as_a_new_address_is_offered_is_sent_back)
   bank.bus.tap = [&](const TestBus::Frame& f) {
     if (restarted || !offers_5(f.chars)) return;
     restarted = true;
-    bank.packs[1]->node.start(bank.packs[1]->rig.board.now_ms());
+    bank.restart_node(1);
   };
   for (TimeMs t = 0; t < 15000 && !restarted; t += kTickMs) bank.run_ms(kTickMs);
   bank.bus.tap = nullptr;

@@ -134,6 +134,8 @@ struct BankRig {
   }
 
   BankNode& node(std::size_t i) { return packs[i]->node; }
+  // Pack i's node starts again, as after a restart: what it held in RAM (its chain address) gone.
+  void restart_node(std::size_t i) { packs[i]->node.start(packs[i]->rig.board.now_ms()); }
   const BmsStatus& status(std::size_t i) { return packs[i]->rig.bms.status(); }
   bool protect(std::size_t i, ProtectionId id) { return status(i).protection.protect_on(id); }
 

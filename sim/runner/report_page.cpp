@@ -116,9 +116,7 @@ void write_report(const Simulation& sim, const nlohmann::ordered_json& summary,
     d.panels.push_back(per_pack(packs, "Each pack: current", "A", &PackTraceRow::current_A));
   }
   for (const auto& e : sim.recorder().events()) {
-    const std::string who =
-        e.pack > 0 && sim.pack_count() > 1 ? "pack " + std::to_string(e.pack) + ": " : "";
-    d.events.push_back({e.t_s, e.group, e.code + " — " + who + e.text});
+    d.events.push_back({e.t_s, e.group, e.code + " — " + sim.pack_label(e.pack) + e.text});
   }
   std::ofstream out = open_output(file);
   write_report_html(d, out);

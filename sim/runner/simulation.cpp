@@ -17,12 +17,11 @@ double trace_interval_s(double days) {
   return std::max(60.0, days * 86400.0 / 10000.0);
 }
 
-std::string describe(const FaultChange& c, std::size_t packs) {
+// `where`: the pack it acts in, "" when on the whole system or a lone pack.
+std::string describe(const FaultChange& c, const std::string& where) {
   const FaultEvent& f = *c.fault;
   char detail[96];
   std::snprintf(detail, sizeof detail, " (target %d, value %g)", f.target, f.value);
-  const bool one_pack = packs > 1 && acts_in_pack(f.kind);
-  const std::string where = one_pack ? "pack " + std::to_string(f.pack) + ": " : "";
   return where + fault_kind_name(f.kind) + (c.started ? " injected" : " removed") + detail;
 }
 
@@ -104,7 +103,7 @@ BatteryPort Simulation::battery_port() const {
 void Simulation::log_faults() {
   for (const auto& c : changes_) {
     recorder_.note(c.t_s, std::string("fault:") + fault_kind_name(c.fault->kind), "fault",
-                   describe(c, bank_->size()));
+                   describe(c, acts_in_pack(c.fault->kind) ? pack_label(c.fault->pack) : ""));
   }
   changes_.clear();
 }
@@ -140,11 +139,14 @@ void Simulation::step() {
   record(inv);
 }
 
+std::string Simulation::pack_label(int number) const {
+  return bank_->size() > 1 && number > 0 ? "pack " + std::to_string(number) + ": " : "";
+}
+
 void Simulation::note_monitors() {
-  const bool several = bank_->size() > 1;
   for (std::size_t i = 0; i < bank_->size(); ++i) {
     const SafetyMonitor& m = bank_->unit(i).monitor;
-    const std::string who = several ? "pack " + std::to_string(i + 1) + ": " : "";
+    const std::string who = pack_label(static_cast<int>(i) + 1);
     for (; violations_logged_[i] < m.violations().size(); ++violations_logged_[i]) {
       const Violation& v = m.violations()[violations_logged_[i]];
       recorder_.note(v.t_s, "violation", "violation", who + v.text);
@@ -158,10 +160,9 @@ void Simulation::note_monitors() {
 
 std::vector<Violation> Simulation::violations() const {
   std::vector<Violation> all;
-  const bool several = bank_->size() > 1;
   for (std::size_t i = 0; i < bank_->size(); ++i) {
     for (const Violation& v : bank_->unit(i).monitor.violations()) {
-      all.push_back({v.t_s, several ? "pack " + std::to_string(i + 1) + ": " + v.text : v.text});
+      all.push_back({v.t_s, pack_label(static_cast<int>(i) + 1) + v.text});
     }
   }
   std::stable_sort(all.begin(), all.end(),
@@ -194,6 +195,7 @@ void Simulation::record(const InverterOutput& inv) {
   s.cell_min_V = 1e9;
   s.temp_min_C = 1e9;
   s.temp_max_C = -1e9;
+  s.mosfet_C = -1e9;
   double pack_V = 0;
   for (std::size_t i = 0; i < bank_->size(); ++i) {
     const PackUnit& u = bank_->unit(i);
@@ -202,7 +204,7 @@ void Simulation::record(const InverterOutput& inv) {
     const auto [lo, hi] = std::minmax_element(u.thermal.cell_C().begin(), u.thermal.cell_C().end());
     s.temp_min_C = std::min(s.temp_min_C, *lo);
     s.temp_max_C = std::max(s.temp_max_C, *hi);
-    s.mosfet_C = std::max(i == 0 ? -1e9 : s.mosfet_C, u.thermal.mosfet_C());
+    s.mosfet_C = std::max(s.mosfet_C, u.thermal.mosfet_C());
     pack_V += u.pack.terminal_V(u.last.current_A);
     s.current_A += u.last.current_A;
   }

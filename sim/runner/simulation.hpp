@@ -39,6 +39,8 @@ class Simulation {
   Bank& bank() { return *bank_; }
   const Bank& bank() const { return *bank_; }
   std::size_t pack_count() const { return bank_->size(); }
+  // "pack N: " before what concerns pack N (from 1) of a bank; "" for a lone pack or N = 0.
+  std::string pack_label(int number) const;
   // Every pack's safety violations in time order; in a bank each names its pack.
   std::vector<Violation> violations() const;
   // The system view the inverter gets: the first pack's (the master's, in a bank).
